@@ -1,0 +1,154 @@
+"""The macros that pages call, e.g. {{ fact("support_line.phone") }}.
+
+`course_macros(course, current_page)` returns plain functions for mkdocs-macros to
+register. A mistake in a call (an unknown key, a wrong argument) is recorded for the
+current page and shown as an AuthorError by the hook, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import diagrams
+from .errors import AuthorError
+from .facts import Facts, load_facts
+from .glossary import Term, glossary_markdown, load_glossary
+from .modules import Module, load_modules, minutes_text
+
+FACTS_FILE = "facts.yml"
+GLOSSARY_FILE = "glossary.yml"
+
+
+@dataclass
+class Course:
+    """Everything the pages draw on, loaded once per build."""
+
+    root: Path
+    facts: Facts
+    glossary: list[Term]
+    modules: list[Module]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def module_for(self, src_path: str) -> Module | None:
+        return next((m for m in self.modules if m.src_path == src_path), None)
+
+
+def load_course(root: Path, docs_dir: Path) -> Course:
+    facts = load_facts(root / FACTS_FILE)
+    glossary = load_glossary(root / GLOSSARY_FILE)
+    return Course(root, facts, glossary, load_modules(docs_dir, facts))
+
+
+MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+
+
+def swedish_date(date) -> str:
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def course_macros(course: Course, current_page: Callable[[], str]) -> dict[str, Callable]:
+    """The macro functions, each reporting its mistakes against the current page."""
+
+    def safe(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except AuthorError as error:
+                course.errors.setdefault(current_page(), []).append(f"{func.__name__}(): {error.message}")
+            except (TypeError, ValueError) as error:
+                course.errors.setdefault(current_page(), []).append(f"{func.__name__}(): fel argument ({error})")
+            return f"**[FEL: {func.__name__}]**"
+
+        return wrapper
+
+    facts = course.facts
+
+    def relative(target: str) -> str:
+        here = posixpath.dirname(current_page())
+        return posixpath.relpath(target, here or ".")
+
+    def fact(key: str):
+        value = facts.get(key).value
+        if isinstance(value, (list, dict)):
+            raise AuthorError(facts.file, f"'{key}' är en lista: använd fact_list(\"{key}\")")
+        return value
+
+    def fact_list(key: str) -> str:
+        value = facts.get(key).value
+        if not isinstance(value, list):
+            raise AuthorError(facts.file, f"'{key}' är ingen lista: använd fact(\"{key}\")")
+        return "\n".join(f"- {item}" for item in value)
+
+    def link(key: str, text: str = "") -> str:
+        entry = facts.get(key)
+        url = str(entry.value)
+        if not url.startswith(("https://", "http://")):
+            raise AuthorError(facts.file, f"'{key}' är ingen webbadress")
+        return f"[{text or entry.label or url}]({url})"
+
+    def phone(key: str) -> str:
+        number = str(facts.get(key).value)
+        digits = "".join(c for c in number if c.isdigit())
+        if len(digits) < 6 or not digits.startswith("0"):
+            raise AuthorError(facts.file, f"'{key}' ser inte ut som ett svenskt telefonnummer: {number}")
+        return f'<a href="tel:+46{digits[1:]}" class="phone">{number}</a>'
+
+    def module_list() -> str:
+        rows = [
+            f"| {m.number} | [{m.title}]({relative(m.src_path)}) | {m.summary} | {minutes_text(m.minutes)} |"
+            for m in course.modules
+        ]
+        total = sum(m.minutes for m in course.modules)
+        hours = f"{total / 60:.1f}".replace(".", ",")
+        table = "| Modul | Titel | Innehåll | Tid |\n|---|---|---|---|\n" + "\n".join(rows)
+        return f"{table}\n\nHela kursen tar {minutes_text(total)}, alltså ungefär {hours} timmar."
+
+    def last_checked() -> str:
+        """The latest date any fact was checked, in Swedish: "22 november 2026"."""
+        return swedish_date(facts.last_checked())
+
+    def total_minutes() -> int:
+        return sum(m.minutes for m in course.modules)
+
+    def glossary() -> str:
+        return glossary_markdown(course.glossary)
+
+    def flow(title: str, steps: list, summary: str = "") -> str:
+        return diagrams.flow(title, [str(s) for s in steps], summary)
+
+    def timeline(title: str, events: list, summary: str = "") -> str:
+        return diagrams.timeline(title, [(str(w), str(t)) for w, t in events], summary)
+
+    def applications_chart() -> str:
+        national = facts.get("statistics.applications_national").value
+        groups = [
+            (
+                f"Hela landet {row['year']}",
+                [
+                    diagrams.Bar("från socialtjänsten", row["social_services"], row.get("social_services_note", "")),
+                    diagrams.Bar("från förundersökningsledare", row["prosecutors"], row.get("prosecutors_note", "")),
+                ],
+            )
+            for row in national
+        ]
+        groups.append(
+            (
+                "Stockholms stad, från socialtjänsten",
+                [
+                    diagrams.Bar(
+                        "under 2024",
+                        fact("statistics.stockholm_2024_applications"),
+                        f"{fact('statistics.stockholm_2024_granted')} beviljades",
+                    ),
+                    diagrams.Bar("under våren 2025", fact("statistics.stockholm_spring_2025_applications"), "alla beviljades"),
+                ],
+            )
+        )
+        return diagrams.bar_chart("Ansökningar om betänketid till Migrationsverket", groups, "Antal ansökningar")
+
+    return {f.__name__: safe(f) for f in (fact, fact_list, link, phone, module_list, last_checked, total_minutes, glossary, flow, timeline, applications_chart)}

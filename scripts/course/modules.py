@@ -1,0 +1,116 @@
+"""Course modules: their front matter, the module list, and what every module page gets
+(a line with module number and time, and the list of sources it builds on).
+
+A module is a Markdown file in docs/moduler/ whose front matter says:
+
+    title: Stöd och skydd
+    module: 4            # its place in the course
+    minutes: 20          # estimated time to read and reflect
+    summary: One sentence for the module list.
+    sources: [presentation, final_report]   # keys under `sources:` in facts.yml
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import AuthorError
+from .facts import Facts, unknown_key_message
+
+MODULE_DIR = "moduler"
+MODULE_FIELDS = {"title", "module", "minutes", "summary", "sources", "description"}
+REQUIRED_MODULE_FIELDS = {"title", "module", "minutes", "summary", "sources"}
+
+
+@dataclass(frozen=True)
+class Module:
+    number: int
+    title: str
+    minutes: int
+    summary: str
+    sources: tuple[str, ...]
+    src_path: str  # relative to docs/, with forward slashes
+
+    @property
+    def url(self) -> str:
+        """Link target relative to docs/ (MkDocs resolves .md links)."""
+        return self.src_path
+
+
+def front_matter(text: str, file: str) -> dict:
+    """The YAML front matter of a Markdown page ({} when there is none)."""
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    if end < 0:
+        raise AuthorError(file, "front matter börjar med '---' men avslutas aldrig med '---'")
+    try:
+        data = yaml.safe_load(text[3:end]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (rad {mark.line + 2})" if mark else ""
+        raise AuthorError(file, f"felaktig YAML i front matter{where}: {getattr(error, 'problem', error)}") from None
+    if not isinstance(data, dict):
+        raise AuthorError(file, "front matter ska vara fält som 'title: …'")
+    return data
+
+
+def module_from_meta(meta: dict, src_path: str, facts: Facts) -> Module:
+    file = f"docs/{src_path}"
+    unknown = sorted(set(meta) - MODULE_FIELDS)
+    if unknown:
+        raise AuthorError(file, f"okänt fält '{unknown[0]}' i front matter (tillåtna: {', '.join(sorted(MODULE_FIELDS))})")
+    missing = sorted(REQUIRED_MODULE_FIELDS - set(meta))
+    if missing:
+        raise AuthorError(file, f"front matter saknar fältet '{missing[0]}'")
+    for number_field in ("module", "minutes"):
+        if not isinstance(meta[number_field], int) or meta[number_field] < 1:
+            raise AuthorError(file, f"'{number_field}' ska vara ett positivt heltal, inte '{meta[number_field]}'")
+    sources = meta["sources"]
+    if not isinstance(sources, list) or not sources:
+        raise AuthorError(file, "'sources' ska vara en lista med minst en källa ur facts.yml")
+    for key in sources:
+        if key not in facts.sources:
+            raise AuthorError(file, unknown_key_message("källa", key, facts.sources))
+    return Module(meta["module"], str(meta["title"]), meta["minutes"], str(meta["summary"]), tuple(sources), src_path)
+
+
+def load_modules(docs_dir: Path, facts: Facts) -> list[Module]:
+    """Every module in docs/moduler/, in course order; numbers must run 1, 2, 3 …"""
+    modules = []
+    for path in sorted((docs_dir / MODULE_DIR).glob("*.md")):
+        src_path = path.relative_to(docs_dir).as_posix()
+        meta = front_matter(path.read_text(encoding="utf-8"), f"docs/{src_path}")
+        modules.append(module_from_meta(meta, src_path, facts))
+    modules.sort(key=lambda m: m.number)
+    numbers = [m.number for m in modules]
+    if numbers != list(range(1, len(modules) + 1)):
+        raise AuthorError(f"docs/{MODULE_DIR}/", f"modulnumren ska vara 1, 2, 3 … utan luckor eller dubbletter, nu: {numbers}")
+    return modules
+
+
+def minutes_text(minutes: int) -> str:
+    return f"cirka {minutes} minuter"
+
+
+def module_meta_html(module: Module, total: int) -> str:
+    return (
+        f'<p class="module-meta">Modul {module.number} av {total} · '
+        f"Beräknad tid: {minutes_text(module.minutes)}</p>"
+    )
+
+
+def sources_markdown(source_keys, facts: Facts) -> str:
+    """The "Källor" section that ends every content page."""
+    items = []
+    for key in source_keys:
+        source = facts.source(key)
+        text = source.citation()
+        items.append(f"<li>{text} <a href=\"{source.url}\">{source.url}</a></li>" if source.url else f"<li>{text}</li>")
+    return (
+        '\n\n<div class="course-sources" markdown>\n\n## Källor {#kallor}\n\n'
+        "Fakta på sidan bygger på:\n\n<ul>\n" + "\n".join(items) + "\n</ul>\n\n</div>\n"
+    )

@@ -1,0 +1,60 @@
+"""What every page gets after its macros ran: the module line, the source list and the
+glossary tooltips; and the clean reporting of mistakes in macro calls."""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import TemplateSyntaxError
+from mkdocs_macros.errors import format_error
+
+from .errors import AuthorError
+from .glossary import abbreviations
+from .modules import module_meta_html, sources_markdown
+
+GLOSSARY_PAGE = "ordlista.md"
+_current: dict = {}
+H1 = re.compile(r"^# .+$", re.MULTILINE)
+
+
+def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
+    errors = course.errors.pop(src_path, [])
+    if errors:
+        raise AuthorError(f"docs/{src_path}", "; ".join(errors))
+    module = course.module_for(src_path)
+    if module:
+        meta_line = module_meta_html(module, len(course.modules))
+        heading = H1.search(markdown)
+        if not heading:
+            raise AuthorError(f"docs/{src_path}", "modulsidan saknar en rubrik på nivå 1 ('# Titel')")
+        markdown = f"{markdown[:heading.end()]}\n\n{meta_line}\n{markdown[heading.end():]}"
+    if meta.get("sources"):
+        markdown += sources_markdown(meta["sources"], course.facts)
+    if src_path != GLOSSARY_PAGE:
+        markdown += "\n\n" + abbreviations(course.glossary) + "\n"
+    return markdown
+
+
+def report_template_errors(course) -> None:
+    """Route Jinja errors in pages (a typo in {{ … }}) to the course's error list.
+
+    mkdocs-macros formats rendering errors with the singledispatch function
+    `format_error`; registering our own formatter replaces its traceback with one line
+    and lets the hook fail the build with the page and the mistake.
+    """
+    _current["course"] = course
+    if _current.get("registered"):
+        return
+
+    def record(error, markdown, page):
+        if isinstance(error, TemplateSyntaxError):
+            line = f"rad {error.lineno}: " if error.lineno else ""
+            message = f"{line}fel i makroanrop: {error.message}"
+        else:
+            message = f"fel i makroanrop: {error}"
+        _current["course"].errors.setdefault(page.file.src_path, []).append(message)
+        return "**[FEL]**"
+
+    format_error.register(Exception)(record)
+    format_error.register(TemplateSyntaxError)(record)
+    _current["registered"] = True

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set everything up (including Debian's Chromium), then run every test: unit tests and
+# browser tests in real Chromium. Extra arguments go to pytest, e.g. -k axe.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,125 @@
+"""Shared fixtures: the site built once per test run, served on 127.0.0.1, and
+Playwright driving Debian's Chromium (Playwright cannot download its own here)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, site)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The built site served on a free port of 127.0.0.1 (overrides pytest-base-url)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def nav_pages() -> list[tuple[str, str]]:
+    """(title, url path) of every page in mkdocs.yml's nav, in nav order."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    pages: list[tuple[str, str]] = []
+
+    def walk(items, title=""):
+        for item in items:
+            if isinstance(item, str):
+                pages.append((title or item, url_of(item)))
+            elif isinstance(item, dict):
+                for key, value in item.items():
+                    if isinstance(value, list):
+                        walk(value, key)
+                    else:
+                        pages.append((key, url_of(value)))
+
+    walk(config["nav"])
+    return pages
+
+
+def url_of(src_path: str) -> str:
+    """The URL path MkDocs gives a Markdown file (use_directory_urls)."""
+    if src_path == "index.md":
+        return ""
+    if src_path.endswith("/index.md"):
+        return src_path[: -len("index.md")]
+    return src_path[: -len(".md")] + "/"
+
+
+def module_paths() -> list[str]:
+    return [url for _, url in nav_pages() if url.startswith("moduler/")]
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core with the WCAG 2.1 A/AA tags on the current page; returns the violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => ({"
+        "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))",
+        WCAG_TAGS,
+    )
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {node}" for node in v["nodes"])
+    return "\n".join(lines)

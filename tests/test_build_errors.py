@@ -1,0 +1,88 @@
+"""An author's mistake fails `mkdocs build` with the file and what is wrong, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT, run_mkdocs
+
+MODULE = "docs/moduler/2-att-upptacka.md"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the course's content and machinery to break."""
+    for name in ("docs", "scripts", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def append(path, text):
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def failed_build(project, tmp_path) -> str:
+    result = run_mkdocs(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    return output
+
+
+def test_the_untouched_copy_builds(project, tmp_path):
+    result = run_mkdocs(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_fact_key_names_page_and_key(project, tmp_path):
+    append(project / MODULE, '\nRing {{ fact("support_line.fone") }}.\n')
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: fact(): okänd faktanyckel 'support_line.fone'" in output
+    assert "support_line.phone" in output  # the suggestion
+
+
+def test_undefined_variable_names_page(project, tmp_path):
+    append(project / MODULE, "\n{{ fakta.telefon }}\n")
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: fel i makroanrop: 'fakta' is undefined" in output
+
+
+def test_macro_syntax_error_names_page(project, tmp_path):
+    append(project / MODULE, '\n{{ fact("support_line.phone" }}\n')
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: " in output and "fel i makroanrop" in output
+
+
+def test_malformed_facts_file_names_file_and_line(project, tmp_path):
+    append(project / "facts.yml", "\n  broken: [unclosed\n")
+    output = failed_build(project, tmp_path)
+    assert "facts.yml: felaktig YAML (rad" in output
+
+
+def test_module_without_time_names_page_and_field(project, tmp_path):
+    replace(project / MODULE, "\nminutes:", "\nminuter:")
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: okänt fält 'minuter'" in output
+
+
+def test_unknown_source_on_a_page_names_page(project, tmp_path):
+    replace(project / MODULE, "sources: [", "sources: [boken, ")
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: okänd källa 'boken'" in output
+
+
+def test_broken_link_names_page_and_target(project, tmp_path):
+    append(project / MODULE, "\nSe [modulen](finns-inte.md).\n")
+    output = failed_build(project, tmp_path)
+    assert "moduler/2-att-upptacka.md" in output and "finns-inte.md" in output
