@@ -46,3 +46,7 @@ def on_page_markdown(markdown, page, config, files):
         return pages.finish_markdown(_state["course"], markdown, page.file.src_path, page.meta)
     except AuthorError as error:
         raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    return pages.first_tooltips_only(html)

@@ -35,6 +35,26 @@ def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
     return markdown
 
 
+ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+HEADING = re.compile(r"<h([1-6])\b.*?</h\1>", re.S)
+
+
+def first_tooltips_only(html: str) -> str:
+    """Keep a glossary tooltip on the first use of each term on a page and never in
+    headings, so that the text is not underlined all over."""
+    html = HEADING.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        title = match.group(1)
+        if title in seen:
+            return match.group(2)
+        seen.add(title)
+        return match.group(0)
+
+    return ABBR.sub(keep_first, html)
+
+
 def report_template_errors(course) -> None:
     """Route Jinja errors in pages (a typo in {{ … }}) to the course's error list.
 
