@@ -1,0 +1,78 @@
+"""`mkdocs serve` rebuilds when the facts file or the glossary changes, not only docs/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def served_copy(tmp_path):
+    for name in ("docs", "scripts", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/moduler/5-stod-for-yrkesverksamma/"
+    try:
+        wait_for(lambda: "stödtelefon" in fetch(url).lower(), 60, "mkdocs serve to start")
+        yield tmp_path, url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_rebuilds_when_a_fact_changes(served_copy):
+    project, url = served_copy
+    facts = project / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('"020-39 00 00"', '"020-11 22 33"'), encoding="utf-8")
+    wait_for(lambda: "020-11 22 33" in fetch(url), 60, "the new phone number on the page")
+
+
+def test_serve_rebuilds_when_the_glossary_changes(served_copy):
+    project, url = served_copy
+    glossary = project / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("- term: NSPM\n", "- term: NSPM\n  # changed\n", 1)
+                        .replace("Jämställdhetsmyndigheten", "Jämställdhetsmyndigheten (ändrad)", 1), encoding="utf-8")
+    wait_for(lambda: "(ändrad)" in fetch(url.replace("moduler/5-stod-for-yrkesverksamma/", "ordlista/")), 60, "the changed glossary")
