@@ -27,7 +27,7 @@ def on_config(config):
     except AuthorError as error:
         raise PluginError(str(error)) from None
     plugin = config.plugins["macros"]
-    plugin.register_macros(course_macros.course_macros(course, lambda: plugin.page.file.src_path))
+    plugin.register_macros(course_macros.course_macros(course, lambda: plugin.page))
     pages.report_template_errors(course)
     _state["course"] = course
     return config
@@ -35,7 +35,7 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
-    for watched in (course_macros.FACTS_FILE, course_macros.GLOSSARY_FILE, "quizzes", "slides"):
+    for watched in (course_macros.FACTS_FILE, course_macros.GLOSSARY_FILE, course_macros.QUIZ_DIR, "slides"):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server

@@ -13,7 +13,7 @@ MODULE = "docs/moduler/2-att-upptacka.md"
 @pytest.fixture
 def project(tmp_path):
     """A copy of the course's content and machinery to break."""
-    for name in ("docs", "scripts", "overrides"):
+    for name in ("docs", "scripts", "overrides", "quizzes"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):
@@ -86,3 +86,18 @@ def test_broken_link_names_page_and_target(project, tmp_path):
     append(project / MODULE, "\nSe [modulen](finns-inte.md).\n")
     output = failed_build(project, tmp_path)
     assert "moduler/2-att-upptacka.md" in output and "finns-inte.md" in output
+
+
+def test_page_calling_an_unknown_quiz_names_page_and_quiz(project, tmp_path):
+    replace(project / MODULE, '{{ quiz("modul-2") }}', '{{ quiz("modul-22") }}')
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: quiz(): okänd quiz 'modul-22'" in output
+
+
+def test_quiz_without_a_right_answer_fails_the_build(project, tmp_path):
+    path = project / "quizzes" / "modul-2.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("- right:")
+    path.write_text(text[:first] + "- wrong:" + text[first + len("- right:"):], encoding="utf-8")
+    output = failed_build(project, tmp_path)
+    assert "quizzes/modul-2.yml: fråga 1 (" in output and "inget svar är markerat som rätt" in output

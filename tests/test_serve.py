@@ -39,7 +39,7 @@ def wait_for(predicate, seconds: float, what: str):
 
 @pytest.fixture
 def served_copy(tmp_path):
-    for name in ("docs", "scripts", "overrides"):
+    for name in ("docs", "scripts", "overrides", "quizzes"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):

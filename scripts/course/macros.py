@@ -15,9 +15,10 @@ from pathlib import Path
 
 from . import diagrams
 from .errors import AuthorError
-from .facts import Facts, load_facts
+from .facts import Facts, load_facts, unknown_key_message
 from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
+from .quizzes import QUIZ_DIR, Quiz, fact_renderer, load_quizzes, quiz_markdown
 
 FACTS_FILE = "facts.yml"
 GLOSSARY_FILE = "glossary.yml"
@@ -31,6 +32,7 @@ class Course:
     facts: Facts
     glossary: list[Term]
     modules: list[Module]
+    quizzes: dict[str, Quiz]
     errors: dict[str, list[str]] = field(default_factory=dict)
 
     def module_for(self, src_path: str) -> Module | None:
@@ -40,7 +42,15 @@ class Course:
 def load_course(root: Path, docs_dir: Path) -> Course:
     facts = load_facts(root / FACTS_FILE)
     glossary = load_glossary(root / GLOSSARY_FILE)
-    return Course(root, facts, glossary, load_modules(docs_dir, facts))
+    quizzes = load_quizzes(root, fact_renderer(lambda key: _scalar_fact(facts, key)))
+    return Course(root, facts, glossary, load_modules(docs_dir, facts), quizzes)
+
+
+def _scalar_fact(facts: Facts, key: str):
+    value = facts.get(key).value
+    if isinstance(value, (list, dict)):
+        raise AuthorError(facts.file, f"'{key}' är en lista: använd fact_list(\"{key}\")")
+    return value
 
 
 MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
@@ -50,8 +60,12 @@ def swedish_date(date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-def course_macros(course: Course, current_page: Callable[[], str]) -> dict[str, Callable]:
-    """The macro functions, each reporting its mistakes against the current page."""
+def course_macros(course: Course, current: Callable[[], object]) -> dict[str, Callable]:
+    """The macro functions, each reporting its mistakes against the current page
+    (`current()` returns the MkDocs page being rendered)."""
+
+    def current_page() -> str:
+        return current().file.src_path
 
     def safe(func):
         @functools.wraps(func)
@@ -73,10 +87,7 @@ def course_macros(course: Course, current_page: Callable[[], str]) -> dict[str, 
         return posixpath.relpath(target, here or ".")
 
     def fact(key: str):
-        value = facts.get(key).value
-        if isinstance(value, (list, dict)):
-            raise AuthorError(facts.file, f"'{key}' är en lista: använd fact_list(\"{key}\")")
-        return value
+        return _scalar_fact(facts, key)
 
     def fact_list(key: str) -> str:
         value = facts.get(key).value
@@ -111,6 +122,31 @@ def course_macros(course: Course, current_page: Callable[[], str]) -> dict[str, 
     def last_checked() -> str:
         """The latest date any fact was checked, in Swedish: "22 november 2026"."""
         return swedish_date(facts.last_checked())
+
+    def quiz(key: str) -> str:
+        """A bank from quizzes/ as an interactive quiz; turns mkdocs-quiz on for the page."""
+        if key not in course.quizzes:
+            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes))
+        bank = course.quizzes[key]
+        current().meta["quiz"] = {"enabled": True}
+        pass_mark = f' data-pass-mark="{bank.pass_mark}"' if bank.pass_mark else ""
+        verdict = '\n<p class="course-quiz-verdict" role="status"></p>\n' if bank.pass_mark else ""
+        return (
+            f"## {bank.title} {{#testa-dina-kunskaper}}\n\n"
+            f'<div class="course-quiz" data-quiz-id="{bank.key}" data-questions="{len(bank.questions)}"{pass_mark}></div>\n\n'
+            "<!-- mkdocs-quiz intro -->\n\n" + quiz_markdown(bank) + verdict
+        )
+
+    def pass_mark(key: str) -> int:
+        """The pass mark (percent) of a test in quizzes/."""
+        if key not in course.quizzes or course.quizzes[key].pass_mark is None:
+            raise AuthorError(f"{QUIZ_DIR}/{key}.yml", "finns inte eller saknar 'pass_mark'")
+        return course.quizzes[key].pass_mark
+
+    def question_count(key: str) -> int:
+        if key not in course.quizzes:
+            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes))
+        return len(course.quizzes[key].questions)
 
     def total_minutes() -> int:
         return sum(m.minutes for m in course.modules)
@@ -151,4 +187,4 @@ def course_macros(course: Course, current_page: Callable[[], str]) -> dict[str, 
         )
         return diagrams.bar_chart("Ansökningar om betänketid till Migrationsverket", groups, "Antal ansökningar")
 
-    return {f.__name__: safe(f) for f in (fact, fact_list, link, phone, module_list, last_checked, total_minutes, glossary, flow, timeline, applications_chart)}
+    return {f.__name__: safe(f) for f in (fact, fact_list, link, phone, module_list, last_checked, quiz, pass_mark, question_count, total_minutes, glossary, flow, timeline, applications_chart)}

@@ -1,0 +1,183 @@
+"""The quizzes as a learner uses them, in Debian's Chromium: exact scores, answers kept across
+a reload, Återställ, the final test's verdict and record, keyboard-only use, and axe in every state."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, format_violations, module_paths, run_axe
+from course.facts import load_facts
+from course.macros import _scalar_fact
+from course.quizzes import fact_renderer, load_quizzes
+from playwright.sync_api import expect
+
+FACTS = load_facts(ROOT / "facts.yml")
+QUIZZES = load_quizzes(ROOT, fact_renderer(lambda key: _scalar_fact(FACTS, key)))
+QUIZ_PAGES = [(f"modul-{n}", path) for n, path in enumerate(module_paths(), start=1)] + [("slutprov", "slutprov/")]
+IDS = [key for key, _ in QUIZ_PAGES]
+RECORD_KEY = "betanketid.quizResults"
+
+
+def right_indices(question) -> list[int]:
+    return [i for i, answer in enumerate(question.answers) if answer.right]
+
+
+def wrong_index(question) -> int:
+    return next(i for i, answer in enumerate(question.answers) if not answer.right)
+
+
+def answer(page, number: int, indices: list[int]) -> None:
+    quiz = page.locator(".quiz").nth(number)
+    for index in indices:
+        quiz.locator("fieldset input").nth(index).check()
+    quiz.locator("button[type=submit]").click()
+    expect(quiz.locator(".quiz-feedback")).to_be_visible()
+
+
+def answer_all(page, key: str, right: list[bool]) -> None:
+    for number, question in enumerate(QUIZZES[key].questions):
+        answer(page, number, right_indices(question) if right[number] else [wrong_index(question)])
+
+
+def record(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{RECORD_KEY}')") or "null")
+
+
+def js_round(value: float) -> int:
+    return int(value + 0.5)
+
+
+@pytest.mark.parametrize("key,path", QUIZ_PAGES, ids=IDS)
+def test_all_right_scores_100_survives_reload_and_reset_clears(page, base_url, key, path):
+    page.goto(base_url + path)
+    total = len(QUIZZES[key].questions)
+    expect(page.locator(".quiz")).to_have_count(total)
+    answer_all(page, key, [True] * total)
+    expect(page.locator(".quiz-results-score-value")).to_have_text("100%")
+    assert record(page)["quizzes"][key]["score"] == 100
+
+    page.reload()
+    expect(page.locator(".quiz-results-score-value")).to_have_text("100%")
+    first_right = right_indices(QUIZZES[key].questions[0])[0]
+    expect(page.locator(".quiz").first.locator("fieldset input").nth(first_right)).to_be_checked()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".quiz-results-reset").click()
+    expect(page.locator(".quiz-results-answered")).to_have_text("0")
+    expect(page.locator(".quiz-results-complete")).to_be_hidden()
+    assert page.locator(".quiz fieldset input:checked").count() == 0
+
+
+@pytest.mark.parametrize("key,path", QUIZ_PAGES, ids=IDS)
+def test_a_known_mix_of_answers_gives_exactly_that_score(page, base_url, key, path):
+    page.goto(base_url + path)
+    total = len(QUIZZES[key].questions)
+    pattern = [number % 2 == 0 for number in range(total)]  # right, wrong, right, …
+    answer_all(page, key, pattern)
+    correct = sum(pattern)
+    score = js_round(100 * correct / total)
+    expect(page.locator(".quiz-results-correct")).to_have_text(str(correct))
+    expect(page.locator(".quiz-results-score-value")).to_have_text(f"{score}%")
+    stored = record(page)["quizzes"][key]
+    assert (stored["correct"], stored["total"], stored["score"]) == (correct, total, score)
+
+
+def final_test_with(page, base_url, right_count: int) -> None:
+    total = len(QUIZZES["slutprov"].questions)
+    page.goto(base_url + "slutprov/")
+    answer_all(page, "slutprov", [number < right_count for number in range(total)])
+
+
+def test_final_test_at_or_above_the_pass_mark_is_passed(page, base_url):
+    quiz = QUIZZES["slutprov"]
+    total = len(quiz.questions)
+    needed = next(n for n in range(total + 1) if js_round(100 * n / total) >= quiz.pass_mark)
+    final_test_with(page, base_url, needed)
+    expect(page.locator(".course-quiz-verdict")).to_contain_text("Du har klarat provet")
+    stored = record(page)["quizzes"]["slutprov"]
+    assert stored["passed"] is True and stored["passMark"] == quiz.pass_mark
+    assert stored["score"] == js_round(100 * needed / total)
+
+
+def test_final_test_below_the_pass_mark_is_not_passed(page, base_url):
+    quiz = QUIZZES["slutprov"]
+    total = len(quiz.questions)
+    below = max(n for n in range(total + 1) if js_round(100 * n / total) < quiz.pass_mark)
+    final_test_with(page, base_url, below)
+    expect(page.locator(".course-quiz-verdict")).to_contain_text("Du har inte klarat provet")
+    expect(page.locator(".course-quiz-verdict")).to_contain_text(f"minst {quiz.pass_mark} %")
+    assert record(page)["quizzes"]["slutprov"]["passed"] is False
+
+
+def test_stale_engine_events_after_instant_navigation_record_nothing(page, base_url):
+    page.goto(base_url + module_paths()[0])
+    answer_all(page, "modul-1", [True] * len(QUIZZES["modul-1"].questions))
+    page.locator("a.md-footer__link--next").click()  # instant navigation to module 2
+    page.wait_for_url(base_url + module_paths()[1])
+    expect(page.locator(".quiz").first).to_be_visible()
+    page.wait_for_timeout(500)
+    stored = record(page)["quizzes"]
+    assert "modul-1" in stored and "modul-2" not in stored
+    expect(page.locator(".quiz-results-answered")).to_have_text("0")
+
+
+def press_tab_until(page, condition_js: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition_js):
+            return
+    pytest.fail(f"focus never reached: {condition_js}")
+
+
+def test_a_quiz_can_be_completed_with_the_keyboard_alone(page, base_url):
+    key = "modul-1"
+    page.goto(base_url + module_paths()[0])
+    page.locator(".quiz-intro-reset").focus()  # start just above the quiz, then only keys
+    for number, question in enumerate(QUIZZES[key].questions):
+        quiz = f"document.querySelector('#quiz-{number}')"
+        press_tab_until(page, f"{quiz}.contains(document.activeElement) && document.activeElement.tagName === 'INPUT'")
+        right = right_indices(question)
+        if question.multiple:
+            for index in range(len(question.answers)):
+                if index in right:
+                    page.keyboard.press("Space")
+                if index < len(question.answers) - 1:
+                    page.keyboard.press("Tab")
+        else:
+            page.keyboard.press("Space")
+            for _ in range(right[0]):
+                page.keyboard.press("ArrowDown")
+            # moving with the arrow keys selects but does not answer (WCAG 3.2.2)
+            expect(page.locator(f"#quiz-{number} .quiz-feedback")).to_be_hidden()
+        press_tab_until(page, f"document.activeElement === {quiz}.querySelector('button[type=submit]')")
+        page.keyboard.press("Enter")
+        expect(page.locator(f"#quiz-{number} .quiz-feedback")).to_contain_text("Rätt svar")
+    expect(page.locator(".quiz-results-score-value")).to_have_text("100%")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("key,path", [QUIZ_PAGES[0], QUIZ_PAGES[-1]], ids=["modul-1", "slutprov"])
+def test_axe_finds_nothing_in_initial_answered_and_finished_states(page, base_url, key, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + path)
+    questions = QUIZZES[key].questions
+    states = {}
+    states["initial"] = run_axe(page)
+    answer(page, 0, [wrong_index(questions[0])])  # wrong: feedback, explanation, right answer marked
+    states["answered"] = run_axe(page)
+    for number in range(1, len(questions)):
+        answer(page, number, right_indices(questions[number]))
+    expect(page.locator(".quiz-results-complete")).to_be_visible()
+    states["finished"] = run_axe(page)
+    problems = {state: format_violations(v) for state, v in states.items() if v}
+    assert not problems, f"{key} ({scheme}): {problems}"
+
+
+def test_the_quiz_engine_is_loaded_only_on_pages_with_a_quiz(site_dir):
+    quiz_pages = {path for _, path in QUIZ_PAGES}
+    for html_file in site_dir.rglob("index.html"):
+        path = html_file.parent.relative_to(site_dir).as_posix() + "/"
+        path = "" if path == "./" else path
+        has_engine = "quiz_progress_" in html_file.read_text(encoding="utf-8")
+        assert has_engine == (path in quiz_pages), path
