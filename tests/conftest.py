@@ -34,6 +34,21 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes")
+CONTENT_FILES = ("mkdocs.yml", "facts.yml", "glossary.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the course's content and machinery, for tests that change or break it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CONTENT_DIRS:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in CONTENT_FILES:
+        shutil.copy(ROOT / name, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")

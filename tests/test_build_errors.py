@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import ROOT, run_mkdocs
+from conftest import copy_project, run_mkdocs
 
 MODULE = "docs/moduler/2-att-upptacka.md"
 
@@ -13,12 +11,7 @@ MODULE = "docs/moduler/2-att-upptacka.md"
 @pytest.fixture
 def project(tmp_path):
     """A copy of the course's content and machinery to break."""
-    for name in ("docs", "scripts", "overrides", "quizzes"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path / "project")
 
 
 def append(path, text):

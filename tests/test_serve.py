@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT
+from conftest import copy_project
 
 
 def free_port() -> int:
@@ -39,11 +38,7 @@ def wait_for(predicate, seconds: float, what: str):
 
 @pytest.fixture
 def served_copy(tmp_path):
-    for name in ("docs", "scripts", "overrides", "quizzes"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "facts.yml", "glossary.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
+    copy_project(tmp_path)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
