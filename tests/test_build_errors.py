@@ -53,8 +53,9 @@ def test_undefined_variable_names_page(project, tmp_path):
 
 def test_macro_syntax_error_names_page(project, tmp_path):
     append(project / MODULE, '\n{{ fact("support_line.phone" }}\n')
+    line = len((project / MODULE).read_text(encoding="utf-8").splitlines())
     output = failed_build(project, tmp_path)
-    assert f"{MODULE}: " in output and "fel i makroanrop" in output
+    assert f"{MODULE}: rad {line}: fel i makroanrop" in output
 
 
 def test_malformed_facts_file_names_file_and_line(project, tmp_path):

@@ -55,6 +55,23 @@ def first_tooltips_only(html: str) -> str:
     return ABBR.sub(keep_first, html)
 
 
+def front_matter_lines(path) -> int:
+    """How many lines the front matter takes: MkDocs hands macros the Markdown without it
+    (and without the blank lines that follow it)."""
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except (OSError, TypeError):
+        return 0
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            while number < len(lines) and not lines[number].strip():
+                number += 1
+            return number
+    return 0
+
+
 def report_template_errors(course) -> None:
     """Route Jinja errors in pages (a typo in {{ … }}) to the course's error list.
 
@@ -68,7 +85,7 @@ def report_template_errors(course) -> None:
 
     def record(error, markdown, page):
         if isinstance(error, TemplateSyntaxError):
-            line = f"rad {error.lineno}: " if error.lineno else ""
+            line = f"rad {error.lineno + front_matter_lines(page.file.abs_src_path)}: " if error.lineno else ""
             message = f"{line}fel i makroanrop: {error.message}"
         else:
             message = f"fel i makroanrop: {error}"
