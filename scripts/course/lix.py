@@ -106,7 +106,7 @@ def lix_of_blocks(blocks: list[str]) -> Lix:
             continue
         words += len(block_words)
         long_words += sum(1 for w in block_words if sum(c.isalpha() for c in w) > 6)
-        inner = SENTENCE_END.findall(block.rstrip(" .:!?") )
+        inner = SENTENCE_END.findall(block.rstrip(" .:!?"))
         sentences += len(inner) + 1
     return Lix(words, sentences, long_words)
 

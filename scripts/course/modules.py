@@ -34,11 +34,6 @@ class Module:
     sources: tuple[str, ...]
     src_path: str  # relative to docs/, with forward slashes
 
-    @property
-    def url(self) -> str:
-        """Link target relative to docs/ (MkDocs resolves .md links)."""
-        return self.src_path
-
 
 def front_matter(text: str, file: str) -> dict:
     """The YAML front matter of a Markdown page ({} when there is none)."""
