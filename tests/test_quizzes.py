@@ -7,8 +7,8 @@ import pytest
 from conftest import ROOT
 from course.errors import AuthorError
 from course.facts import load_facts
-from course.macros import _scalar_fact
-from course.quizzes import fact_renderer, load_quiz, load_quizzes, quiz_markdown
+from course.macros import load_course, scalar_fact
+from course.quizzes import fact_renderer, load_quiz, quiz_markdown
 
 GOOD = """\
 title: Testa dig
@@ -35,8 +35,7 @@ def error_of(tmp_path, text, render=str) -> str:
 
 @pytest.fixture(scope="module")
 def course_quizzes():
-    facts = load_facts(ROOT / "facts.yml")
-    return load_quizzes(ROOT, fact_renderer(lambda key: _scalar_fact(facts, key)))
+    return load_course(ROOT, ROOT / "docs").quizzes
 
 
 def test_each_module_has_a_quiz_of_at_least_five_and_the_final_test_fifteen(course_quizzes):
@@ -56,7 +55,7 @@ def test_every_explanation_states_the_right_answer_in_words(course_quizzes):
 
 def test_facts_in_questions_are_filled_in(tmp_path):
     facts = load_facts(ROOT / "facts.yml")
-    render = fact_renderer(lambda key: _scalar_fact(facts, key))
+    render = fact_renderer(lambda key: scalar_fact(facts, key))
     text = GOOD.replace("Ringer stödtelefonen för råd.", "'Ringer {{ fact(\"support_line.phone\") }}.'")
     quiz = load_quiz(bank(tmp_path, text), "quizzes/modul-9.yml", render)
     assert quiz.questions[0].answers[0].text == f"Ringer {facts.get('support_line.phone').value}."
@@ -93,6 +92,6 @@ def test_authoring_mistakes_name_file_question_and_problem(tmp_path, broken, mes
 
 def test_unknown_fact_in_a_question_names_the_question(tmp_path):
     facts = load_facts(ROOT / "facts.yml")
-    render = fact_renderer(lambda key: _scalar_fact(facts, key))
+    render = fact_renderer(lambda key: scalar_fact(facts, key))
     text = GOOD.replace("Ringer stödtelefonen för råd.", "'Ringer {{ fact(\"support_line.fone\") }}.'")
     assert f"{WHERE}: okänd faktanyckel 'support_line.fone'" in error_of(tmp_path, text, render)

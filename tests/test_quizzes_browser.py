@@ -7,13 +7,10 @@ import json
 
 import pytest
 from conftest import ROOT, format_violations, module_paths, run_axe
-from course.facts import load_facts
-from course.macros import _scalar_fact
-from course.quizzes import fact_renderer, load_quizzes
+from course.macros import load_course
 from playwright.sync_api import expect
 
-FACTS = load_facts(ROOT / "facts.yml")
-QUIZZES = load_quizzes(ROOT, fact_renderer(lambda key: _scalar_fact(FACTS, key)))
+QUIZZES = load_course(ROOT, ROOT / "docs").quizzes
 QUIZ_PAGES = [(f"modul-{n}", path) for n, path in enumerate(module_paths(), start=1)] + [("slutprov", "slutprov/")]
 IDS = [key for key, _ in QUIZ_PAGES]
 RECORD_KEY = "betanketid.quizResults"

@@ -42,11 +42,11 @@ class Course:
 def load_course(root: Path, docs_dir: Path) -> Course:
     facts = load_facts(root / FACTS_FILE)
     glossary = load_glossary(root / GLOSSARY_FILE)
-    quizzes = load_quizzes(root, fact_renderer(lambda key: _scalar_fact(facts, key)))
+    quizzes = load_quizzes(root, fact_renderer(lambda key: scalar_fact(facts, key)))
     return Course(root, facts, glossary, load_modules(docs_dir, facts), quizzes)
 
 
-def _scalar_fact(facts: Facts, key: str):
+def scalar_fact(facts: Facts, key: str):
     value = facts.get(key).value
     if isinstance(value, (list, dict)):
         raise AuthorError(facts.file, f"'{key}' är en lista: använd fact_list(\"{key}\")")
@@ -87,7 +87,7 @@ def course_macros(course: Course, current: Callable[[], object]) -> dict[str, Ca
         return posixpath.relpath(target, here or ".")
 
     def fact(key: str):
-        return _scalar_fact(facts, key)
+        return scalar_fact(facts, key)
 
     def fact_list(key: str) -> str:
         value = facts.get(key).value
