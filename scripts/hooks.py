@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from course import macros as course_macros  # noqa: E402
+from course import decks as course_decks  # noqa: E402
 from course import pages  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
 
@@ -39,6 +40,14 @@ def on_serve(server, config, builder):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server
+
+
+def on_files(files, config):
+    try:
+        course_decks.add_decks(_state["course"], files, config)
+    except AuthorError as error:
+        raise PluginError(str(error)) from None
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

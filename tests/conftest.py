@@ -34,7 +34,7 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes")
+CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes", "slides")
 CONTENT_FILES = ("mkdocs.yml", "facts.yml", "glossary.yml")
 
 
@@ -122,7 +122,10 @@ def module_paths() -> list[str]:
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core with the WCAG 2.1 A/AA tags on the current page; returns the violations."""
+    """axe-core with the WCAG 2.1 A/AA tags on the current page; returns the violations.
+    Waits for running CSS transitions first (a fading header title measured half-way is
+    not what a reader sees)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return page.evaluate(

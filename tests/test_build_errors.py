@@ -95,3 +95,17 @@ def test_quiz_without_a_right_answer_fails_the_build(project, tmp_path):
     path.write_text(text[:first] + "- wrong:" + text[first + len("- right:"):], encoding="utf-8")
     output = failed_build(project, tmp_path)
     assert "quizzes/modul-2.yml: fråga 1 (" in output and "inget svar är markerat som rätt" in output
+
+
+def test_slide_with_unknown_fact_fails_the_build_naming_deck_and_slide(project, tmp_path):
+    deck = project / "slides" / "modul-2.md"
+    slides = deck.read_text(encoding="utf-8").split("\n\n---\n\n")
+    append(deck, '\n\n---\n\n## Ny bild\n\nRing {{ fact("support_line.fone") }}\n')
+    output = failed_build(project, tmp_path)
+    assert f"slides/modul-2.md: bild {len(slides) + 1}: okänd faktanyckel 'support_line.fone'" in output
+
+
+def test_deck_with_unknown_quiz_fails_the_build(project, tmp_path):
+    replace(project / "slides" / "modul-4.md", "quiz: modul-4", "quiz: modul-44")
+    output = failed_build(project, tmp_path)
+    assert "slides/modul-4.md: okänd quiz 'modul-44'" in output

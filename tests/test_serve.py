@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds when the facts file or the glossary changes, not only docs/."""
+"""`mkdocs serve` rebuilds when the facts file, the glossary or a deck changes, not only docs/."""
 
 from __future__ import annotations
 
@@ -71,3 +71,14 @@ def test_serve_rebuilds_when_the_glossary_changes(served_copy):
     glossary.write_text(text.replace("- term: NSPM\n", "- term: NSPM\n  # changed\n", 1)
                         .replace("Jämställdhetsmyndigheten", "Jämställdhetsmyndigheten (ändrad)", 1), encoding="utf-8")
     wait_for(lambda: "(ändrad)" in fetch(url.replace("moduler/5-stod-for-yrkesverksamma/", "ordlista/")), 60, "the changed glossary")
+
+
+def test_serve_rebuilds_a_deck_when_its_slides_or_a_fact_change(served_copy):
+    project, url = served_copy
+    deck_url = url.replace("moduler/5-stod-for-yrkesverksamma/", "bildspel/modul-5.html")
+    slides = project / "slides" / "modul-5.md"
+    slides.write_text(slides.read_text(encoding="utf-8") + "\n\n---\n\n## En ny bild\n\nNote:\nNy.\n", encoding="utf-8")
+    wait_for(lambda: "En ny bild" in fetch(deck_url), 60, "the new slide in the deck")
+    facts = project / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('"020-39 00 00"', '"020-11 22 33"'), encoding="utf-8")
+    wait_for(lambda: "020-11 22 33" in fetch(deck_url), 60, "the new phone number in the deck")

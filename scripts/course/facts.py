@@ -71,10 +71,11 @@ class Facts:
         return max(f.checked for f in self.facts.values())
 
 
-def unknown_key_message(what: str, key: str, known) -> str:
+def unknown_key_message(what: str, key: str, known, unknown: str = "okänd") -> str:
+    """ "okänd källa 'x'. Menade du: y?" (pass unknown="okänt" for ett-words)."""
     close = difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
     hint = f" Menade du: {', '.join(close)}?" if close else ""
-    return f"okänd {what} '{key}'.{hint}"
+    return f"{unknown} {what} '{key}'.{hint}"
 
 
 def load_facts(path: Path) -> Facts:

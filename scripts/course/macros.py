@@ -19,6 +19,7 @@ from .facts import Facts, load_facts, unknown_key_message
 from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
 from .quizzes import QUIZ_DIR, Quiz, fact_renderer, load_quizzes, quiz_markdown
+from .slides import SLIDE_DIR, Deck, deck_table, load_decks
 
 FACTS_FILE = "facts.yml"
 GLOSSARY_FILE = "glossary.yml"
@@ -33,17 +34,23 @@ class Course:
     glossary: list[Term]
     modules: list[Module]
     quizzes: dict[str, Quiz]
+    decks: dict[str, Deck] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
 
     def module_for(self, src_path: str) -> Module | None:
         return next((m for m in self.modules if m.src_path == src_path), None)
+
+    def deck_for(self, module: Module) -> Deck | None:
+        return next((d for d in self.decks.values() if d.module == module.number), None)
 
 
 def load_course(root: Path, docs_dir: Path) -> Course:
     facts = load_facts(root / FACTS_FILE)
     glossary = load_glossary(root / GLOSSARY_FILE)
     quizzes = load_quizzes(root, fact_renderer(lambda key: scalar_fact(facts, key)))
-    return Course(root, facts, glossary, load_modules(docs_dir, facts), quizzes)
+    modules = load_modules(docs_dir, facts)
+    decks = load_decks(root, facts, quizzes, {m.number for m in modules})
+    return Course(root, facts, glossary, modules, quizzes, decks)
 
 
 def scalar_fact(facts: Facts, key: str):
@@ -61,8 +68,8 @@ def swedish_date(date) -> str:
 
 
 def course_macros(course: Course, current: Callable[[], object]) -> dict[str, Callable]:
-    """The macro functions, each reporting its mistakes against the current page
-    (`current()` returns the MkDocs page being rendered)."""
+    """The macro functions for pages, each reporting its mistakes against the current
+    page (`current()` returns the MkDocs page being rendered)."""
 
     def current_page() -> str:
         return current().file.src_path
@@ -79,6 +86,16 @@ def course_macros(course: Course, current: Callable[[], object]) -> dict[str, Ca
             return f"**[FEL: {func.__name__}]**"
 
         return wrapper
+
+    return {name: safe(func) for name, func in macro_functions(course, current).items()}
+
+
+def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, Callable]:
+    """The plain macro functions; they raise AuthorError on a mistake. `current()` is
+    the page being rendered (only module_list and quiz need it)."""
+
+    def current_page() -> str:
+        return current().file.src_path
 
     facts = course.facts
 
@@ -187,4 +204,22 @@ def course_macros(course: Course, current: Callable[[], object]) -> dict[str, Ca
         )
         return diagrams.bar_chart("Ansökningar om betänketid till Migrationsverket", groups, "Antal ansökningar")
 
-    return {f.__name__: safe(f) for f in (fact, fact_list, link, phone, module_list, last_checked, quiz, pass_mark, question_count, total_minutes, glossary, flow, timeline, applications_chart)}
+    def deck_list() -> str:
+        """Every presenter deck in slides/ with its size and print link."""
+        return deck_table(course.decks, course.quizzes, relative)
+
+    def deck_link(key: str) -> str:
+        """The relative URL of a deck from the current page."""
+        if key not in course.decks:
+            raise AuthorError(f"{SLIDE_DIR}/", unknown_key_message("bildspel", key, course.decks, "okänt"))
+        return relative(course.decks[key].site_path)
+
+    def module_titles() -> str:
+        """The modules' titles as a numbered Markdown list (for a contents slide)."""
+        return "\n".join(f"{m.number}. {m.title}" for m in course.modules)
+
+    return {
+        f.__name__: f
+        for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, deck_link, last_checked, quiz, pass_mark,
+                  question_count, total_minutes, glossary, flow, timeline, applications_chart)
+    }

@@ -91,10 +91,11 @@ def minutes_text(minutes: int) -> str:
     return f"cirka {minutes} minuter"
 
 
-def module_meta_html(module: Module, total: int) -> str:
+def module_meta_html(module: Module, total: int, extra_markdown: str = "") -> str:
+    extra = f" · {extra_markdown}" if extra_markdown else ""
     return (
-        f'<p class="module-meta">Modul {module.number} av {total} · '
-        f"Beräknad tid: {minutes_text(module.minutes)}</p>"
+        f'<p class="module-meta" markdown>Modul {module.number} av {total} · '
+        f"Beräknad tid: {minutes_text(module.minutes)}{extra}</p>"
     )
 
 

@@ -3,6 +3,7 @@ glossary tooltips; and the clean reporting of mistakes in macro calls."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from jinja2 import TemplateSyntaxError
@@ -11,8 +12,14 @@ from mkdocs_macros.errors import format_error
 from .errors import AuthorError
 from .glossary import abbreviations
 from .modules import module_meta_html, sources_markdown
+from .slides import SITE_DIR
 
 GLOSSARY_PAGE = "ordlista.md"
+
+
+def deck_link_from(src_path: str, deck) -> str:
+    """A link from a page's source file to a deck, for a Markdown link."""
+    return posixpath.relpath(deck.site_path, posixpath.dirname(src_path) or ".")
 _current: dict = {}
 H1 = re.compile(r"^# .+$", re.MULTILINE)
 
@@ -23,7 +30,9 @@ def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
         raise AuthorError(f"docs/{src_path}", "; ".join(errors))
     module = course.module_for(src_path)
     if module:
-        meta_line = module_meta_html(module, len(course.modules))
+        deck = course.deck_for(module)
+        present = f"[Presentera modulen]({deck_link_from(src_path, deck)})" if deck else ""
+        meta_line = module_meta_html(module, len(course.modules), present)
         heading = H1.search(markdown)
         if not heading:
             raise AuthorError(f"docs/{src_path}", "modulsidan saknar en rubrik på nivå 1 ('# Titel')")

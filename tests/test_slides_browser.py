@@ -1,0 +1,161 @@
+"""The presenter decks in Debian's Chromium: each opens with nothing requested from
+outside the site, advances by keyboard, carries speaker notes, passes axe-core, runs
+quiz slides for the room, opens the speaker view, prints one page per slide and works
+from file://."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from conftest import ROOT, format_violations, module_paths, run_axe
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+DECKS = sorted(p.stem for p in (ROOT / "slides").glob("*.md"))
+# The seed presentation (../shared/sources/002_…txt) has 26 slides: title, "Till dig som
+# håller i presentationen", "Varför …", contents, six section titles, 15 content slides
+# and the closing reflection questions.
+SEED_SLIDES = 26
+VISIBLE = re.compile(r"\bvisible\b")  # reveal.js's class for a shown fragment
+
+
+def open_deck(page, base_url, key, query=""):
+    """Open a deck, recording every request and script error."""
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}bildspel/{key}.html{query}")
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    return requests, errors
+
+
+def slide_kinds(page) -> list[str]:
+    return page.evaluate("Reveal.getSlides().map(s => s.className.match(/slide-(\\w+)/)[1])")
+
+
+@pytest.mark.parametrize("key", DECKS)
+def test_deck_opens_offline_safe_advances_and_passes_axe(page, base_url, key):
+    requests, errors = open_deck(page, base_url, key)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("Reveal.getIndices().h") >= 1
+    outside = [url for url in requests if not url.startswith(base_url)]
+    assert not outside, outside
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("key", DECKS)
+def test_every_content_slide_carries_speaker_notes(page, base_url, key):
+    open_deck(page, base_url, key)
+    notes = page.evaluate("Reveal.getSlides().map(s => (Reveal.getSlideNotes(s) || '').trim().length)")
+    kinds = slide_kinds(page)
+    content = [n for n, kind in zip(notes, kinds) if kind == "content"]
+    assert content, "no content slides"
+    assert all(content), f"{content.count(0)} of {len(content)} content slides lack notes"
+
+
+def test_full_deck_follows_the_seed_order_with_every_part(page, base_url):
+    titles = []
+    for path in module_paths():
+        page.goto(base_url + path)
+        titles.append(page.locator("article h1").inner_text().rstrip("¶").strip())
+    open_deck(page, base_url, "hela-presentationen")
+    assert page.evaluate("Reveal.getTotalSlides()") >= SEED_SLIDES
+    headings = page.locator(".slides section h1").all_inner_texts()
+    assert headings[0].startswith("Betänketid vid misstänkt människohandel")
+    positions = [headings.index(title) for title in titles]
+    assert positions == sorted(positions), "the six parts are not in course order"
+
+
+def test_quiz_slide_shows_the_answer_on_the_next_key_press(page, base_url):
+    open_deck(page, base_url, "modul-1")
+    first_question = page.evaluate(
+        "Reveal.getSlides().findIndex(s => s.querySelector('.quiz-answer'))"
+    )
+    page.evaluate(f"Reveal.slide({first_question})")
+    slide = page.locator("section.present")
+    answer = slide.locator(".quiz-answer")
+    expect(slide.locator(".quiz-question")).to_be_visible()
+    expect(answer).not_to_have_class(VISIBLE)
+    assert answer.evaluate("e => getComputedStyle(e).opacity") == "0"
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+
+    page.keyboard.press("ArrowRight")
+    expect(answer).to_have_class(VISIBLE)
+    expect(answer).to_contain_text("Rätt svar")
+    expect(slide.locator(".quiz-right .quiz-right-mark").first).to_have_class(VISIBLE)
+    assert page.evaluate("Reveal.getIndices().h") == first_question
+    page.wait_for_function("getComputedStyle(document.querySelector('section.present .quiz-answer')).opacity === '1'")
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("Reveal.getIndices().h") == first_question + 1
+
+
+def test_controls_and_keyboard_help_are_in_swedish(page, base_url):
+    open_deck(page, base_url, "modul-2")
+    expect(page.locator(".controls .navigate-right")).to_have_attribute("aria-label", "nästa bild")
+    page.keyboard.press("Shift+Slash")
+    help_overlay = page.locator(".r-overlay-help")
+    expect(help_overlay).to_contain_text("Kortkommandon")
+    expect(help_overlay).to_contain_text("Talarvy med anteckningar")
+    expect(help_overlay).not_to_contain_text("Next slide")
+
+
+def test_speaker_view_shows_the_notes_with_swedish_labels(page, base_url):
+    open_deck(page, base_url, "modul-3")
+    page.keyboard.press("ArrowRight")
+    expected = page.locator("section.present aside.notes").text_content().strip()
+    with page.expect_popup() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    notes = speaker.locator(".speaker-controls-notes")
+    expect(notes).to_contain_text("Anteckningar", timeout=10_000)
+    expect(notes.locator(".value")).to_contain_text(expected[:20])
+    expect(speaker.locator("#upcoming-slide")).to_contain_text("Nästa")
+
+
+@pytest.mark.parametrize("key", ["modul-3", "hela-presentationen"])
+def test_print_pdf_gives_one_page_per_slide(page, base_url, key):
+    open_deck(page, base_url, key, "?print-pdf")
+    page.wait_for_function("document.querySelectorAll('.pdf-page').length > 0")
+    slides = page.evaluate("Reveal.getTotalSlides()")
+    expect(page.locator(".deck-back")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    assert len(pdf.pages) == slides
+    assert "Källor" in pdf.pages[-1].extract_text()
+
+
+def test_deck_works_opened_from_disk(page, site_dir):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site_dir / "bildspel" / "modul-1.html").as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("Reveal.getIndices().h") == 1
+    expect(page.locator("section.present h2")).to_be_visible()
+    assert not errors, errors
+
+
+def test_module_page_presents_its_deck_and_back(page, base_url):
+    path = module_paths()[1]
+    page.goto(base_url + path)
+    page.get_by_role("link", name="Presentera modulen").click()
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    assert re.search(r"bildspel/modul-2\.html(#.*)?$", page.url), page.url
+    page.get_by_role("link", name="Till modulsidan").click()
+    assert page.url == base_url + path
+
+
+def test_start_page_links_the_whole_presentation(page, base_url):
+    page.goto(base_url)
+    page.get_by_role("link", name="Öppna hela bildspelet").click()
+    page.wait_for_function("window.Reveal && Reveal.isReady()")
+    assert "bildspel/hela-presentationen.html" in page.url
