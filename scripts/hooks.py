@@ -6,6 +6,7 @@ call) becomes a PluginError, which MkDocs prints as one line and which fails the
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from course import macros as course_macros  # noqa: E402
 from course import decks as course_decks  # noqa: E402
+from course import factsheets  # noqa: E402
 from course import pages  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
 
@@ -43,10 +45,13 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
+    course = _state["course"]
     try:
-        course_decks.add_decks(_state["course"], files, config)
+        course_decks.add_decks(course, files, config)
     except AuthorError as error:
         raise PluginError(str(error)) from None
+    _state["built_sheets"] = {}
+    factsheets.add_pdf_files(course.factsheets, files, config, _cache_dir(config))
     return files
 
 
@@ -58,4 +63,23 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    course = _state["course"]
+    sheet = course.sheet_for(page.file.src_path)
+    if sheet:
+        try:
+            _state["built_sheets"][sheet.key] = factsheets.pdf_for_page(
+                sheet, html, course.facts, course_macros.swedish_date(course.last_checked(sheet.src_path)),
+                config.site_author or config.site_name, _cache_dir(config),
+                Path(config.docs_dir) / (page.url if page.url.endswith("/") else posixpath.dirname(page.url)),
+            )
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
     return pages.first_tooltips_only(html)
+
+
+def on_post_page(output, page, config):
+    return factsheets.fill_sizes(output, _state["built_sheets"])
+
+
+def _cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / factsheets.CACHE_DIR

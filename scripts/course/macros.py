@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import diagrams
 from .errors import AuthorError
+from .factsheets import FactSheet, load_factsheets, sheet_list_markdown
 from .facts import Facts, load_facts, unknown_key_message
 from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
@@ -35,7 +36,9 @@ class Course:
     modules: list[Module]
     quizzes: dict[str, Quiz]
     decks: dict[str, Deck] = field(default_factory=dict)
+    factsheets: list[FactSheet] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    facts_used: dict[str, set[str]] = field(default_factory=dict)  # page src_path -> fact keys
 
     def module_for(self, src_path: str) -> Module | None:
         return next((m for m in self.modules if m.src_path == src_path), None)
@@ -43,14 +46,26 @@ class Course:
     def deck_for(self, module: Module) -> Deck | None:
         return next((d for d in self.decks.values() if d.module == module.number), None)
 
+    def sheet_for(self, src_path: str) -> FactSheet | None:
+        return next((s for s in self.factsheets if s.src_path == src_path), None)
+
+    def sheets_of(self, module: Module) -> list[FactSheet]:
+        return [s for s in self.factsheets if module.number in s.modules]
+
+    def last_checked(self, src_path: str):
+        """The latest date a fact used on the page was checked (any fact if it uses none)."""
+        keys = self.facts_used.get(src_path)
+        return max(self.facts.get(k).checked for k in keys) if keys else self.facts.last_checked()
+
 
 def load_course(root: Path, docs_dir: Path) -> Course:
     facts = load_facts(root / FACTS_FILE)
     glossary = load_glossary(root / GLOSSARY_FILE)
     quizzes = load_quizzes(root, fact_renderer(lambda key: scalar_fact(facts, key)))
     modules = load_modules(docs_dir, facts)
-    decks = load_decks(root, facts, quizzes, {m.number for m in modules})
-    return Course(root, facts, glossary, modules, quizzes, decks)
+    numbers = {m.number for m in modules}
+    decks = load_decks(root, facts, quizzes, numbers)
+    return Course(root, facts, glossary, modules, quizzes, decks, load_factsheets(docs_dir, facts, numbers))
 
 
 def scalar_fact(facts: Facts, key: str):
@@ -99,28 +114,35 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
 
     facts = course.facts
 
+    def used(key: str):
+        page = current()
+        if page is not None:
+            course.facts_used.setdefault(page.file.src_path, set()).add(key)
+        return facts.get(key)
+
     def relative(target: str) -> str:
         here = posixpath.dirname(current_page())
         return posixpath.relpath(target, here or ".")
 
     def fact(key: str):
+        used(key)
         return scalar_fact(facts, key)
 
     def fact_list(key: str) -> str:
-        value = facts.get(key).value
+        value = used(key).value
         if not isinstance(value, list):
             raise AuthorError(facts.file, f"'{key}' är ingen lista: använd fact(\"{key}\")")
         return "\n".join(f"- {item}" for item in value)
 
     def link(key: str, text: str = "") -> str:
-        entry = facts.get(key)
+        entry = used(key)
         url = str(entry.value)
         if not url.startswith(("https://", "http://")):
             raise AuthorError(facts.file, f"'{key}' är ingen webbadress")
         return f"[{text or entry.label or url}]({url})"
 
     def phone(key: str) -> str:
-        number = str(facts.get(key).value)
+        number = str(used(key).value)
         digits = "".join(c for c in number if c.isdigit())
         if len(digits) < 6 or not digits.startswith("0"):
             raise AuthorError(facts.file, f"'{key}' ser inte ut som ett svenskt telefonnummer: {number}")
@@ -214,12 +236,16 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
             raise AuthorError(f"{SLIDE_DIR}/", unknown_key_message("bildspel", key, course.decks, "okänt"))
         return relative(course.decks[key].site_path)
 
+    def factsheet_list() -> str:
+        """Every fact sheet with its summary and PDF (size filled in after the build)."""
+        return sheet_list_markdown(course.factsheets, relative)
+
     def module_titles() -> str:
         """The modules' titles as a numbered Markdown list (for a contents slide)."""
         return "\n".join(f"{m.number}. {m.title}" for m in course.modules)
 
     return {
         f.__name__: f
-        for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, deck_link, last_checked, quiz, pass_mark,
+        for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, deck_link, factsheet_list, last_checked, quiz, pass_mark,
                   question_count, total_minutes, glossary, flow, timeline, applications_chart)
     }

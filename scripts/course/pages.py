@@ -10,18 +10,25 @@ from jinja2 import TemplateSyntaxError
 from mkdocs_macros.errors import format_error
 
 from .errors import AuthorError
+from .factsheets import download_markdown, module_sheets_markdown
 from .glossary import abbreviations
 from .modules import module_meta_html, sources_markdown
-from .slides import SITE_DIR
 
 GLOSSARY_PAGE = "ordlista.md"
-
-
-def deck_link_from(src_path: str, deck) -> str:
-    """A link from a page's source file to a deck, for a Markdown link."""
-    return posixpath.relpath(deck.site_path, posixpath.dirname(src_path) or ".")
 _current: dict = {}
 H1 = re.compile(r"^# .+$", re.MULTILINE)
+
+
+def link_from(src_path: str, target: str) -> str:
+    """A Markdown link target from one file (relative to docs/) to another."""
+    return posixpath.relpath(target, posixpath.dirname(src_path) or ".")
+
+
+def after_heading(markdown: str, src_path: str, addition: str) -> str:
+    heading = H1.search(markdown)
+    if not heading:
+        raise AuthorError(f"docs/{src_path}", "sidan saknar en rubrik på nivå 1 ('# Titel')")
+    return f"{markdown[:heading.end()]}\n\n{addition}\n{markdown[heading.end():]}"
 
 
 def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
@@ -31,12 +38,12 @@ def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
     module = course.module_for(src_path)
     if module:
         deck = course.deck_for(module)
-        present = f"[Presentera modulen]({deck_link_from(src_path, deck)})" if deck else ""
-        meta_line = module_meta_html(module, len(course.modules), present)
-        heading = H1.search(markdown)
-        if not heading:
-            raise AuthorError(f"docs/{src_path}", "modulsidan saknar en rubrik på nivå 1 ('# Titel')")
-        markdown = f"{markdown[:heading.end()]}\n\n{meta_line}\n{markdown[heading.end():]}"
+        present = f"[Presentera modulen]({link_from(src_path, deck.site_path)})" if deck else ""
+        markdown = after_heading(markdown, src_path, module_meta_html(module, len(course.modules), present))
+        markdown += module_sheets_markdown(course.sheets_of(module), lambda target: link_from(src_path, target))
+    sheet = course.sheet_for(src_path)
+    if sheet:
+        markdown = after_heading(markdown, src_path, download_markdown(sheet))
     if meta.get("sources"):
         markdown += sources_markdown(meta["sources"], course.facts)
     if src_path != GLOSSARY_PAGE:
