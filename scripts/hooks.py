@@ -6,7 +6,6 @@ call) becomes a PluginError, which MkDocs prints as one line and which fails the
 
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
@@ -69,8 +68,7 @@ def on_page_content(html, page, config, files):
         try:
             _state["built_sheets"][sheet.key] = factsheets.pdf_for_page(
                 sheet, html, course.facts, course_macros.swedish_date(course.last_checked(sheet.src_path)),
-                config.site_author or config.site_name, _cache_dir(config),
-                Path(config.docs_dir) / (page.url if page.url.endswith("/") else posixpath.dirname(page.url)),
+                config.site_author or config.site_name, _cache_dir(config), Path(config.docs_dir), page.url,
             )
         except AuthorError as error:
             raise PluginError(str(error)) from None

@@ -34,7 +34,7 @@ def back_link(course: Course, deck, url_of) -> tuple[str, str]:
     module = next((m for m in course.modules if m.number == deck.module), None)
     if module:
         return "../" + url_of(module.src_path), "Till modulsidan"
-    if url_of(PRESENTER_PAGE) is not None:
-        return "../" + url_of(PRESENTER_PAGE), "Till alla bildspel"
+    presenter = url_of(PRESENTER_PAGE)
+    if presenter is not None:
+        return "../" + presenter, "Till alla bildspel"
     return "../" + (url_of("index.md") or ""), "Till kursen"
-

@@ -17,10 +17,12 @@ needs rendering again; otherwise the PDF comes from the cache in .cache/faktabla
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
 import logging
+import posixpath
 import re
 import time
 from dataclasses import dataclass
@@ -31,8 +33,8 @@ from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
 from .errors import AuthorError
-from .facts import Facts, unknown_key_message
-from .modules import front_matter
+from .facts import Facts
+from .modules import check_fields, check_positive, check_sources, front_matter
 
 SHEET_DIR = "faktablad"
 INDEX = f"{SHEET_DIR}/index.md"
@@ -61,7 +63,6 @@ class FactSheet:
 
 @dataclass(frozen=True)
 class BuiltSheet:
-    path: Path  # the PDF in the cache
     pages: int
     size: int  # bytes
     rendered: bool  # False when it came from the cache
@@ -69,26 +70,14 @@ class BuiltSheet:
 
 def sheet_from_meta(meta: dict, src_path: str, facts: Facts, module_numbers: set[int]) -> FactSheet:
     file = f"docs/{src_path}"
-    unknown = sorted(set(meta) - SHEET_FIELDS)
-    if unknown:
-        raise AuthorError(file, f"okänt fält '{unknown[0]}' i front matter (tillåtna: {', '.join(sorted(SHEET_FIELDS))})")
-    missing = sorted(SHEET_FIELDS - set(meta))
-    if missing:
-        raise AuthorError(file, f"front matter saknar fältet '{missing[0]}'")
-    if not isinstance(meta["max_pages"], int) or meta["max_pages"] < 1:
-        raise AuthorError(file, f"'max_pages' ska vara ett positivt heltal, inte '{meta['max_pages']}'")
+    check_fields(meta, file, SHEET_FIELDS, SHEET_FIELDS)
+    check_positive(meta, file, "max_pages")
     modules = meta["modules"]
     if not isinstance(modules, list) or not all(isinstance(m, int) for m in modules):
         raise AuthorError(file, "'modules' ska vara en lista med modulnummer, t.ex. [3, 4]")
     for number in modules:
         if number not in module_numbers:
             raise AuthorError(file, f"det finns ingen modul {number} i docs/moduler/")
-    sources = meta["sources"]
-    if not isinstance(sources, list) or not sources:
-        raise AuthorError(file, "'sources' ska vara en lista med minst en källa ur facts.yml")
-    for key in sources:
-        if key not in facts.sources:
-            raise AuthorError(file, unknown_key_message("källa", key, facts.sources))
     return FactSheet(
         key=Path(src_path).stem,
         src_path=src_path,
@@ -96,7 +85,7 @@ def sheet_from_meta(meta: dict, src_path: str, facts: Facts, module_numbers: set
         summary=str(meta["summary"]).strip(),
         max_pages=meta["max_pages"],
         modules=tuple(modules),
-        sources=tuple(sources),
+        sources=check_sources(meta["sources"], file, facts),
     )
 
 
@@ -185,9 +174,7 @@ def printable_html(content: str) -> str:
 def sheet_document(sheet: FactSheet, content: str, facts: Facts, checked: str, author: str) -> str:
     """The complete HTML document WeasyPrint prints."""
     publishers = list(dict.fromkeys(facts.source(key).publisher for key in sheet.sources))
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-    env.filters["css_string"] = css_string
-    return env.get_template(TEMPLATE.name).render(
+    return _template().render(
         title=sheet.title,
         summary=sheet.summary,
         author=author,
@@ -202,6 +189,13 @@ def css_string(text: str) -> str:
     """Text as a quoted CSS string (for @page margin boxes)."""
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return Markup(f'"{escaped}"')
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
+    env.filters["css_string"] = css_string
+    return env.get_template(TEMPLATE.name)
 
 
 def content_hash(document: str) -> str:
@@ -260,7 +254,7 @@ def build_sheet(sheet: FactSheet, document: str, cache_dir: Path, base_dir: Path
             f"docs/{sheet.src_path}",
             f"faktabladet blir {pages} sidor men får vara högst {sheet.max_pages} (max_pages): korta texten",
         )
-    return BuiltSheet(pdf, pages, pdf.stat().st_size, rendered)
+    return BuiltSheet(pages, pdf.stat().st_size, rendered)
 
 
 
@@ -277,8 +271,10 @@ def add_pdf_files(sheets: list[FactSheet], files: Files, config, cache_dir: Path
 
 
 def pdf_for_page(sheet: FactSheet, content: str, facts: Facts, checked: str, author: str,
-                 cache_dir: Path, base_dir: Path) -> BuiltSheet:
+                 cache_dir: Path, docs_dir: Path, page_url: str) -> BuiltSheet:
+    """The sheet's PDF from its page's HTML; relative URLs in it start at the page's URL."""
     started = time.perf_counter()
+    base_dir = docs_dir / (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
     built = build_sheet(sheet, sheet_document(sheet, content, facts, checked, author), cache_dir, base_dir)
     how = f"skapad på {time.perf_counter() - started:.1f} s" if built.rendered else "oförändrad, från cachen"
     log.info(f"{sheet.pdf_path}: {how} ({size_text(built.pages, built.size)})")

@@ -20,7 +20,7 @@ from .facts import Facts, load_facts, unknown_key_message
 from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
 from .quizzes import QUIZ_DIR, Quiz, fact_renderer, load_quizzes, quiz_markdown
-from .slides import SLIDE_DIR, Deck, deck_table, load_decks
+from .slides import Deck, deck_table, load_decks
 
 FACTS_FILE = "facts.yml"
 GLOSSARY_FILE = "glossary.yml"
@@ -230,12 +230,6 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         """Every presenter deck in slides/ with its size and print link."""
         return deck_table(course.decks, course.quizzes, relative)
 
-    def deck_link(key: str) -> str:
-        """The relative URL of a deck from the current page."""
-        if key not in course.decks:
-            raise AuthorError(f"{SLIDE_DIR}/", unknown_key_message("bildspel", key, course.decks, "okänt"))
-        return relative(course.decks[key].site_path)
-
     def factsheet_list() -> str:
         """Every fact sheet with its summary and PDF (size filled in after the build)."""
         return sheet_list_markdown(course.factsheets, relative)
@@ -246,6 +240,6 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
 
     return {
         f.__name__: f
-        for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, deck_link, factsheet_list, last_checked, quiz, pass_mark,
+        for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, factsheet_list, last_checked, quiz, pass_mark,
                   question_count, total_minutes, glossary, flow, timeline, applications_chart)
     }

@@ -53,24 +53,38 @@ def front_matter(text: str, file: str) -> dict:
     return data
 
 
-def module_from_meta(meta: dict, src_path: str, facts: Facts) -> Module:
-    file = f"docs/{src_path}"
-    unknown = sorted(set(meta) - MODULE_FIELDS)
+def check_fields(meta: dict, file: str, allowed: set[str], required: set[str] = frozenset()) -> None:
+    """No unknown field, none of the required ones missing."""
+    unknown = sorted(set(meta) - allowed)
     if unknown:
-        raise AuthorError(file, f"okänt fält '{unknown[0]}' i front matter (tillåtna: {', '.join(sorted(MODULE_FIELDS))})")
-    missing = sorted(REQUIRED_MODULE_FIELDS - set(meta))
+        raise AuthorError(file, f"okänt fält '{unknown[0]}' i front matter (tillåtna: {', '.join(sorted(allowed))})")
+    missing = sorted(required - set(meta))
     if missing:
         raise AuthorError(file, f"front matter saknar fältet '{missing[0]}'")
-    for number_field in ("module", "minutes"):
-        if not isinstance(meta[number_field], int) or meta[number_field] < 1:
-            raise AuthorError(file, f"'{number_field}' ska vara ett positivt heltal, inte '{meta[number_field]}'")
-    sources = meta["sources"]
+
+
+def check_positive(meta: dict, file: str, field: str) -> None:
+    if not isinstance(meta[field], int) or meta[field] < 1:
+        raise AuthorError(file, f"'{field}' ska vara ett positivt heltal, inte '{meta[field]}'")
+
+
+def check_sources(sources, file: str, facts: Facts) -> tuple[str, ...]:
+    """A non-empty list of keys under `sources:` in facts.yml."""
     if not isinstance(sources, list) or not sources:
         raise AuthorError(file, "'sources' ska vara en lista med minst en källa ur facts.yml")
     for key in sources:
         if key not in facts.sources:
             raise AuthorError(file, unknown_key_message("källa", key, facts.sources))
-    return Module(meta["module"], str(meta["title"]), meta["minutes"], str(meta["summary"]), tuple(sources), src_path)
+    return tuple(sources)
+
+
+def module_from_meta(meta: dict, src_path: str, facts: Facts) -> Module:
+    file = f"docs/{src_path}"
+    check_fields(meta, file, MODULE_FIELDS, REQUIRED_MODULE_FIELDS)
+    check_positive(meta, file, "module")
+    check_positive(meta, file, "minutes")
+    sources = check_sources(meta["sources"], file, facts)
+    return Module(meta["module"], str(meta["title"]), meta["minutes"], str(meta["summary"]), sources, src_path)
 
 
 def load_modules(docs_dir: Path, facts: Facts) -> list[Module]:

@@ -26,6 +26,7 @@ Facts come from the same macros as the pages; links and images point at files in
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -38,7 +39,7 @@ import markdown
 
 from .errors import AuthorError
 from .facts import Facts, unknown_key_message
-from .modules import front_matter
+from .modules import check_fields, front_matter
 from .quizzes import Question, Quiz
 
 SLIDE_DIR = "slides"
@@ -97,9 +98,7 @@ def split_slides(body: str) -> list[SlideSource]:
 
 def parse_deck(text: str, key: str, file: str) -> Deck:
     meta = front_matter(text, file)
-    unknown = sorted(set(meta) - DECK_FIELDS)
-    if unknown:
-        raise AuthorError(file, f"okänt fält '{unknown[0]}' i front matter (tillåtna: {', '.join(sorted(DECK_FIELDS))})")
+    check_fields(meta, file, DECK_FIELDS)
     if not str(meta.get("title", "")).strip():
         raise AuthorError(file, "front matter saknar fältet 'title'")
     body = text[text.find("\n---", 3) + 4:] if text.startswith("---") else text
@@ -196,11 +195,13 @@ def quiz_slides(bank: Quiz) -> list[Slide]:
         )
     ]
     for number, question in enumerate(bank.questions, start=1):
-        slides.append(Slide(question_html(question, number, total), question_notes(question), "quiz"))
+        explanation = markdown.markdown(question.explanation)
+        html_text = question_html(question, number, total, explanation)
+        slides.append(Slide(html_text, question_notes(question, explanation), "quiz"))
     return slides
 
 
-def question_html(question: Question, number: int, total: int) -> str:
+def question_html(question: Question, number: int, total: int, explanation: str) -> str:
     letters = "ABCDEFGH"
     options = []
     for letter, answer in zip(letters, question.answers):
@@ -214,13 +215,13 @@ def question_html(question: Question, number: int, total: int) -> str:
         f'<p class="quiz-count">Fråga {number} av {total} · {kind}</p>\n'
         f'<h2 class="quiz-question">{inline_markdown(question.text)}</h2>\n'
         f'<ol class="quiz-options">\n' + "\n".join(options) + "\n</ol>\n"
-        f'<div class="fragment quiz-answer" data-fragment-index="1">{markdown.markdown(question.explanation)}</div>'
+        f'<div class="fragment quiz-answer" data-fragment-index="1">{explanation}</div>'
     )
 
 
-def question_notes(question: Question) -> str:
+def question_notes(question: Question, explanation: str) -> str:
     right = "; ".join(inline_markdown(a.text) for a in question.answers if a.right)
-    notes = f"<p><strong>Rätt svar:</strong> {right}</p>\n{markdown.markdown(question.explanation)}"
+    notes = f"<p><strong>Rätt svar:</strong> {right}</p>\n{explanation}"
     if question.hint:
         notes += f"\n<p><strong>Ledtråd att ge gruppen:</strong> {inline_markdown(question.hint)}</p>"
     return notes
@@ -249,6 +250,7 @@ class SlideRenderer:
         self.env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
         self.env.globals.update({name: macros[name] for name in SLIDE_MACROS})
         self.url_of = url_of  # docs-relative path -> site URL, or None if no such file
+        self.markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
     def deck_slides(self, deck: Deck, decks: dict[str, Deck]) -> list[Slide]:
         if deck.decks:
@@ -285,7 +287,7 @@ class SlideRenderer:
         except (TypeError, ValueError) as error:
             raise AuthorError(deck.file, f"{where}: fel argument i makroanrop ({error})") from None
         text = FRAGMENT_AT_END.sub("\n{.fragment}", text)
-        rendered = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
+        rendered = self.markdown.reset().convert(text)
         return URL_ATTRIBUTE.sub(lambda m: self.rewrite(m, deck, where), rendered)
 
     def rewrite(self, match: re.Match, deck: Deck, where: str) -> str:
@@ -302,9 +304,13 @@ class SlideRenderer:
         return f'{attribute}="{html.escape(relative + ("#" + anchor if anchor else ""))}"'
 
 
+@functools.cache
+def _deck_template() -> jinja2.Template:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True).get_template("deck.html")
+
+
 def deck_page(deck: Deck, slides: list[Slide], back_url: str, back_text: str) -> str:
     """The deck as a standalone HTML page (works from a web server and from file://)."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-    return env.get_template("deck.html").render(
+    return _deck_template().render(
         title=deck.title, slides=slides, back_url=back_url, back_text=back_text, assets="../assets"
     )
