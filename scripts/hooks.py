@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -17,6 +18,7 @@ from course import macros as course_macros  # noqa: E402
 from course import decks as course_decks  # noqa: E402
 from course import factsheets  # noqa: E402
 from course import pages  # noqa: E402
+from course import progress  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
 
 _state: dict = {}
@@ -51,6 +53,8 @@ def on_files(files, config):
         raise PluginError(str(error)) from None
     _state["built_sheets"] = {}
     factsheets.add_pdf_files(course.factsheets, files, config, _cache_dir(config))
+    _state["reflections"] = {}
+    files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
     return files
 
 
@@ -72,7 +76,33 @@ def on_page_content(html, page, config, files):
             )
         except AuthorError as error:
             raise PluginError(str(error)) from None
-    return pages.first_tooltips_only(html)
+    html = pages.first_tooltips_only(html)
+    module = course.module_for(page.file.src_path)
+    if module:
+        my_data = files.get_file_from_path(progress.MY_DATA_PAGE)
+        try:
+            html, _state["reflections"][module.number] = progress.add_note_fields(
+                html, module.number, page.file.src_path, my_data.url_relative_to(page.file) if my_data else "",
+            )
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+    return html
+
+
+def on_env(env, config, files):
+    """Every page has been rendered: write the course's structure for the learner's scripts."""
+
+    def url_of(src_path: str) -> str | None:
+        file = files.get_file_from_path(src_path) if src_path else None
+        return file.url if file else None
+
+    try:
+        data = progress.course_data(_state["course"], url_of, config.site_name, _state["reflections"])
+    except AuthorError as error:
+        raise PluginError(str(error)) from None
+    files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
+    env.globals["course_pages"] = data["pages"]
+    return env
 
 
 def on_post_page(output, page, config):

@@ -22,10 +22,10 @@ AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_mkdocs(project: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file, "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -133,6 +133,15 @@ def run_axe(page) -> list[dict]:
         "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))",
         WCAG_TAGS,
     )
+
+
+def press_tab_until(page, condition_js: str, limit: int = 60) -> None:
+    """Press Tab until condition_js is true, as a keyboard user moves through a page."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition_js):
+            return
+    pytest.fail(f"focus never reached: {condition_js}")
 
 
 def format_violations(violations: list[dict]) -> str:

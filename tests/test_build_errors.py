@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import copy_project, run_mkdocs
 
@@ -109,3 +111,18 @@ def test_deck_with_unknown_quiz_fails_the_build(project, tmp_path):
     replace(project / "slides" / "modul-4.md", "quiz: modul-4", "quiz: modul-44")
     output = failed_build(project, tmp_path)
     assert "slides/modul-4.md: okänd quiz 'modul-44'" in output
+
+
+def test_module_quiz_without_pass_mark_names_quiz_file(project, tmp_path):
+    replace(project / "quizzes" / "modul-2.yml", "pass_mark: 80\n", "")
+    output = failed_build(project, tmp_path)
+    assert "quizzes/modul-2.yml" in output and "'pass_mark'" in output
+
+
+def test_reflection_heading_without_numbered_questions_names_page(project, tmp_path):
+    path = project / MODULE
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("## Reflektionsfrågor", 1)
+    path.write_text(head + "## Reflektionsfrågor" + re.sub(r"(?m)^\d\. ", "- ", tail), encoding="utf-8")
+    output = failed_build(project, tmp_path)
+    assert f"{MODULE}: under rubriken 'Reflektionsfrågor'" in output and "numrerad lista" in output

@@ -59,7 +59,7 @@ def test_module_pages_show_number_time_objectives_reflection_and_sources(page, b
         expect(article.locator(".module-meta")).to_contain_text(f"Modul {number} av 6")
         expect(article.locator(".module-meta")).to_contain_text("minuter")
         expect(article.locator(".admonition.abstract")).to_contain_text("Efter modulen kan du")
-        questions = article.locator("h2#reflektionsfragor + ol > li")
+        questions = article.locator("ol.course-reflections > li")
         assert 2 <= questions.count() <= 4, f"{path}: {questions.count()} reflection questions"
         expect(article.locator("h2#las-mer")).to_have_count(1)
         expect(article.locator(".course-sources li").first).to_be_visible()

@@ -19,6 +19,7 @@ from .factsheets import FactSheet, load_factsheets, sheet_list_markdown
 from .facts import Facts, load_facts, unknown_key_message
 from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
+from .progress import panel_html
 from .quizzes import QUIZ_DIR, Quiz, fact_renderer, load_quizzes, quiz_markdown
 from .slides import Deck, deck_table, load_decks
 
@@ -39,6 +40,7 @@ class Course:
     factsheets: list[FactSheet] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
     facts_used: dict[str, set[str]] = field(default_factory=dict)  # page src_path -> fact keys
+    quiz_pages: dict[str, str] = field(default_factory=dict)  # quiz key -> src_path of the page showing it
 
     def module_for(self, src_path: str) -> Module | None:
         return next((m for m in self.modules if m.src_path == src_path), None)
@@ -150,12 +152,13 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
 
     def module_list() -> str:
         rows = [
-            f"| {m.number} | [{m.title}]({relative(m.src_path)}) | {m.summary} | {minutes_text(m.minutes)} |"
+            f"| {m.number} | [{m.title}]({relative(m.src_path)}) | {m.summary} | {minutes_text(m.minutes)} | "
+            f'<span class="course-module-state" data-module="{m.number}">Inte påbörjad</span> |'
             for m in course.modules
         ]
         total = sum(m.minutes for m in course.modules)
         hours = f"{total / 60:.1f}".replace(".", ",")
-        table = "| Modul | Titel | Innehåll | Tid |\n|---|---|---|---|\n" + "\n".join(rows)
+        table = "| Modul | Titel | Innehåll | Tid | Din status |\n|---|---|---|---|---|\n" + "\n".join(rows)
         return f"{table}\n\nHela kursen tar {minutes_text(total)}, alltså ungefär {hours} timmar."
 
     def last_checked() -> str:
@@ -167,12 +170,25 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         if key not in course.quizzes:
             raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes))
         bank = course.quizzes[key]
-        current().meta["quiz"] = {"enabled": True}
-        pass_mark = f' data-pass-mark="{bank.pass_mark}"' if bank.pass_mark else ""
+        page = current()
+        page.meta["quiz"] = {"enabled": True}
+        course.quiz_pages[key] = page.file.src_path
+        in_module = course.module_for(page.file.src_path) is not None
+        if in_module and bank.pass_mark is None:
+            raise AuthorError(
+                f"{QUIZ_DIR}/{key}.yml",
+                f"{QUIZ_DIR}/{key}.yml saknar 'pass_mark': en quiz i en modul behöver den (procent rätt för att modulen ska bli klar)",
+            )
+        attributes = (
+            f' data-pass-mark="{bank.pass_mark}" data-noun="{"quizen" if in_module else "provet"}"'
+            f' data-retry="{"Läs modulen igen." if in_module else "Läs modulerna igen."}"'
+            if bank.pass_mark
+            else ""
+        )
         verdict = '\n<p class="course-quiz-verdict" role="status"></p>\n' if bank.pass_mark else ""
         return (
             f"## {bank.title} {{#testa-dina-kunskaper}}\n\n"
-            f'<div class="course-quiz" data-quiz-id="{bank.key}" data-questions="{len(bank.questions)}"{pass_mark}></div>\n\n'
+            f'<div class="course-quiz" data-quiz-id="{bank.key}" data-questions="{len(bank.questions)}"{attributes}></div>\n\n'
             "<!-- mkdocs-quiz intro -->\n\n" + quiz_markdown(bank) + verdict
         )
 
@@ -234,6 +250,18 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         """Every fact sheet with its summary and PDF (size filled in after the build)."""
         return sheet_list_markdown(course.factsheets, relative)
 
+    def continue_course() -> str:
+        """The start page's "Fortsätt där du slutade" box (filled in on the learner's device)."""
+        return panel_html("continue_course")
+
+    def my_data() -> str:
+        """"Mina uppgifter": what is stored on the device, download, restore and delete."""
+        return panel_html("my_data")
+
+    def certificate() -> str:
+        """"Intyg": what remains, or the learner's certificate to print."""
+        return panel_html("certificate")
+
     def module_titles() -> str:
         """The modules' titles as a numbered Markdown list (for a contents slide)."""
         return "\n".join(f"{m.number}. {m.title}" for m in course.modules)
@@ -241,5 +269,6 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
     return {
         f.__name__: f
         for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, factsheet_list, last_checked, quiz, pass_mark,
-                  question_count, total_minutes, glossary, flow, timeline, applications_chart)
+                  question_count, total_minutes, glossary, flow, timeline, applications_chart, continue_course, my_data,
+                  certificate)
     }

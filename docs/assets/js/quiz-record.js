@@ -1,12 +1,7 @@
-/* Records each finished quiz on this device, for progress and the certificate.
+/* Records each finished quiz in the course data (course-store.js), for progress and the
+ * certificate, and says under a quiz with a pass mark whether this attempt passed.
  *
- * Stored in localStorage under "betanketid.quizResults", version 1:
- *   {"version": 1,
- *    "quizzes": {"modul-1": {"correct": 5, "total": 6, "score": 83,
- *                            "passMark": null, "passed": null,
- *                            "completedAt": "2026-11-22T10:00:00.000Z"}}}
- * score: whole percent of right answers (as mkdocs-quiz rounds it); passMark and passed are set
- * only for a test with a pass mark (the final test). A quiz's entry is its latest finished attempt;
+ * The best finished attempt is kept (a module stays done when a later try goes worse);
  * resetting the answers on the page does not remove it.
  *
  * mkdocs-quiz fires "quizProgressUpdate" on window, and keeps firing stale ones after instant
@@ -18,39 +13,20 @@
   "use strict";
   if (window.courseQuizRecord) return;
 
-  var KEY = "betanketid.quizResults";
-  var VERSION = 1;
-
-  function read() {
-    try {
-      var data = JSON.parse(localStorage.getItem(KEY));
-      if (data && data.version === VERSION && data.quizzes && typeof data.quizzes === "object") {
-        return data;
-      }
-    } catch (error) {
-      /* unreadable or unavailable storage: start afresh */
-    }
-    return { version: VERSION, quizzes: {} };
-  }
-
-  function write(data) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(data));
-      return true;
-    } catch (error) {
-      return false;
-    }
-  }
-
   function finishedResult(meta) {
     var questions = document.querySelectorAll(".quiz").length;
     if (!questions || questions !== Number(meta.dataset.questions)) return null;
-    var stored;
-    try {
-      stored = JSON.parse(localStorage.getItem("quiz_progress_" + window.location.pathname)) || {};
-    } catch (error) {
-      return null;
+    var stored = null;
+    if (window.courseStore && window.courseStore.available) {
+      try {
+        stored = JSON.parse(localStorage.getItem("quiz_progress_" + window.location.pathname));
+      } catch (error) {
+        stored = null;
+      }
+    } else {
+      stored = fromPage(questions);
     }
+    if (!stored) return null;
     var answered = 0;
     var correct = 0;
     Object.keys(stored).forEach(function (id) {
@@ -63,47 +39,61 @@
     return { correct: correct, total: questions, score: Math.round((100 * correct) / questions) };
   }
 
+  /* Without storage mkdocs-quiz keeps no record: read the answers from the page instead. */
+  function fromPage(questions) {
+    var stored = {};
+    var quizzes = document.querySelectorAll(".quiz");
+    for (var i = 0; i < quizzes.length; i += 1) {
+      var feedback = quizzes[i].querySelector(".quiz-feedback");
+      if (!feedback || feedback.classList.contains("hidden")) return null;
+      stored[i] = { answered: true, correct: !feedback.querySelector(".incorrect") };
+    }
+    return Object.keys(stored).length === questions ? stored : null;
+  }
+
   function showVerdict(meta, result, passMark) {
     var verdict = document.querySelector(".course-quiz-verdict");
     if (!verdict) return;
+    var noun = meta.dataset.noun || "provet";
     verdict.classList.remove("passed", "failed");
     if (!result) {
       verdict.textContent = "";
       return;
     }
-    if (result.passed) {
+    var counts = result.score + " % rätt (" + result.correct + " av " + result.total + ")";
+    if (result.score >= passMark) {
       verdict.classList.add("passed");
-      verdict.textContent =
-        "Du har klarat provet med " + result.score + " % rätt (" + result.correct + " av " +
-        result.total + "). Gränsen är " + passMark + " %.";
+      verdict.textContent = "Du har klarat " + noun + " med " + counts + ". Gränsen är " + passMark + " %.";
     } else {
       verdict.classList.add("failed");
       verdict.textContent =
-        "Du har inte klarat provet den här gången: " + result.score + " % rätt (" + result.correct +
-        " av " + result.total + "). Du behöver minst " + passMark +
-        " %. Läs modulerna igen, tryck på Återställ svaren och försök en gång till.";
+        "Du har inte klarat " + noun + " den här gången: " + counts + ". Du behöver minst " + passMark +
+        " %. " + (meta.dataset.retry || "") + " Tryck sedan på Återställ svaren och försök en gång till.";
     }
+  }
+
+  function better(previous, result) {
+    return !previous || result.score > previous.score;
   }
 
   function update() {
     var meta = document.querySelector(".course-quiz[data-quiz-id]");
     if (!meta) return;
-    var passMark = meta.dataset.passMark ? Number(meta.dataset.passMark) : null;
     var result = finishedResult(meta);
-    if (result) {
-      result.passMark = passMark;
-      result.passed = passMark === null ? null : result.score >= passMark;
-      var data = read();
-      var previous = data.quizzes[meta.dataset.quizId];
-      var same = previous && previous.correct === result.correct && previous.total === result.total;
-      result.completedAt = same && previous.completedAt ? previous.completedAt : new Date().toISOString();
-      data.quizzes[meta.dataset.quizId] = result;
-      write(data);
+    if (result && window.courseStore) {
+      var id = meta.dataset.quizId;
+      var previous = window.courseStore.get().quizzes[id];
+      if (better(previous, result)) {
+        result.completedAt = new Date().toISOString();
+        window.courseStore.update(function (data) {
+          data.quizzes[id] = result;
+        });
+      }
     }
-    showVerdict(meta, result, passMark);
+    showVerdict(meta, result, Number(meta.dataset.passMark));
   }
 
-  window.courseQuizRecord = { key: KEY, version: VERSION, read: read };
+  window.courseQuizRecord = { update: update };
   window.addEventListener("quizProgressUpdate", update);
   if (typeof window.document$ !== "undefined") {
     window.document$.subscribe(update);

@@ -1,0 +1,183 @@
+/* "Mina uppgifter": what the course keeps on this device, downloading it as a file, reading
+ * such a file back (on another computer), and deleting everything after a confirmation.
+ */
+(function () {
+  "use strict";
+  var store = window.courseStore;
+  var course = window.courseData;
+  var progress = window.courseProgress;
+  if (!store || !course || !progress || window.courseMyData) return;
+
+  function element(tag, text) {
+    return progress.element(tag, null, text);
+  }
+
+  function quizText(quiz) {
+    if (!quiz.exists) return "Ingen quiz";
+    if (!quiz.result) return "Inte gjord";
+    return quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)" + (quiz.passed ? ", klarad" : "");
+  }
+
+  function row(cells, header) {
+    var tr = element("tr");
+    cells.forEach(function (cell, index) {
+      var heading = header || index === 0;
+      var td = element(heading ? "th" : "td", cell);
+      if (heading) td.setAttribute("scope", header ? "col" : "row");
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function summaryTable(state) {
+    var table = element("table");
+    table.appendChild(element("caption", "Dina framsteg, del för del"));
+    var head = element("thead");
+    head.appendChild(row(["Del av kursen", "Läst till slutet", "Bästa resultat", "Svar på reflektionsfrågor"], true));
+    table.appendChild(head);
+    var body = element("tbody");
+    state.modules.forEach(function (s) {
+      body.appendChild(
+        row([
+          progress.moduleName(s.module),
+          s.readAt ? "Ja, " + progress.formatDate(s.readAt) : "Nej",
+          quizText(s.quiz),
+          s.notes + " av " + s.module.reflections.length
+        ])
+      );
+    });
+    if (course.finalTest) {
+      body.appendChild(row(["Slutprov", "–", quizText(state.finalTest), "–"]));
+    }
+    table.appendChild(body);
+    return table;
+  }
+
+  function renderSummary() {
+    var panel = document.querySelector("[data-course-mydata]");
+    if (!panel) return;
+    var state = progress.status();
+    var empty = panel.querySelector(".course-mydata__empty");
+    var summary = panel.querySelector(".course-mydata__summary");
+    summary.textContent = "";
+    var notice = progress.noticeText();
+    if (!state.started && !state.data.name) {
+      empty.textContent = "Det finns inga sparade uppgifter om dig i den här webbläsaren." + (notice ? " " + notice : "");
+      return;
+    }
+    empty.textContent =
+      "Du har klarat " + state.done + " av " + state.total + " moduler" +
+      (course.finalTest ? (state.finalTest.passed ? " och slutprovet." : ". Slutprovet är inte klart.") : ".") +
+      (notice ? " " + notice : "");
+    var wrapper = element("div");
+    wrapper.className = "md-typeset__table";
+    wrapper.appendChild(summaryTable(state));
+    summary.appendChild(wrapper);
+    summary.appendChild(element("p", state.data.name ? "Namn på intyget: " + state.data.name : "Du har inte skrivit något namn för intyget."));
+  }
+
+  function say(panel, text) {
+    panel.querySelector(".course-mydata__message").textContent = text;
+  }
+
+  function today() {
+    var now = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function download(panel) {
+    var data = store.get();
+    var file = { course: course.title, exportedAt: new Date().toISOString() };
+    Object.keys(data).forEach(function (key) {
+      file[key] = data[key];
+    });
+    var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
+    var anchor = document.createElement("a");
+    anchor.href = URL.createObjectURL(blob);
+    anchor.download = "betanketid-mina-uppgifter-" + today() + ".json";
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(anchor.href);
+    }, 1000);
+    say(panel, "Filen " + anchor.download + " finns nu bland dina hämtade filer.");
+  }
+
+  function restore(panel, input) {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var value = null;
+      try {
+        value = JSON.parse(reader.result);
+      } catch (error) {
+        value = null;
+      }
+      if (value && store.replace(value)) {
+        say(panel, "Klart! Dina uppgifter från filen " + file.name + " är inlästa.");
+      } else {
+        say(panel, "Filen " + file.name + " går inte att läsa in. Välj en fil som du har laddat ner på den här sidan.");
+      }
+      input.value = "";
+    };
+    reader.onerror = function () {
+      say(panel, "Filen " + file.name + " gick inte att öppna.");
+    };
+    reader.readAsText(file);
+  }
+
+  /* The quizzes' own record of chosen answers, one per quiz page (kept by mkdocs-quiz). */
+  function removeQuizAnswers() {
+    var pages = course.modules.map(function (module) {
+      return module.url;
+    });
+    if (course.finalTest) pages.push(course.finalTest.url);
+    pages.forEach(function (page) {
+      try {
+        localStorage.removeItem("quiz_progress_" + new URL(progress.urlOf(page)).pathname);
+      } catch (error) {
+        /* storage unavailable: nothing is kept */
+      }
+    });
+  }
+
+  function setUp() {
+    var panel = document.querySelector("[data-course-mydata]");
+    if (!panel) return;
+    renderSummary();
+    if (panel.dataset.ready) return;
+    panel.dataset.ready = "true";
+    var dialog = panel.querySelector(".course-mydata__confirm");
+    var deleteButton = panel.querySelector(".course-mydata__delete");
+    panel.querySelector(".course-mydata__download").addEventListener("click", function () {
+      download(panel);
+    });
+    var input = panel.querySelector("#course-import");
+    input.addEventListener("change", function () {
+      restore(panel, input);
+    });
+    deleteButton.addEventListener("click", function () {
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "radera") {
+        store.clear();
+        removeQuizAnswers();
+        say(panel, "Dina uppgifter är raderade.");
+      } else {
+        say(panel, "Ingenting är raderat.");
+      }
+      deleteButton.focus();
+    });
+  }
+
+  window.courseMyData = { render: renderSummary };
+  window.addEventListener("coursestorechange", renderSummary);
+  progress.onEveryPage(setUp);
+})();

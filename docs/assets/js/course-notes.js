@@ -1,0 +1,108 @@
+/* Reflection notes: the fields under each module's reflection questions keep what the learner
+ * writes (in course-store.js, on this device only), and "Mina uppgifter" lists every module's
+ * questions with the answers, for reading and printing.
+ */
+(function () {
+  "use strict";
+  var store = window.courseStore;
+  var course = window.courseData;
+  var progress = window.courseProgress;
+  if (!store || !course || !progress || window.courseNotes) return;
+
+  function savedMessage() {
+    return store.available
+      ? "Det du skriver sparas i den här webbläsaren."
+      : "Det du skriver kan inte sparas i den här webbläsaren. Kopiera texten om du vill behålla den.";
+  }
+
+  function save(field) {
+    var module = field.dataset.module;
+    var question = field.dataset.question;
+    var text = field.value;
+    store.update(function (data) {
+      if (text.trim()) {
+        data.notes[module] = data.notes[module] || {};
+        data.notes[module][question] = text;
+      } else if (data.notes[module]) {
+        delete data.notes[module][question];
+        if (!Object.keys(data.notes[module]).length) delete data.notes[module];
+      }
+    });
+    var status = document.querySelector(".course-notes-status");
+    if (status && status.textContent !== savedMessage()) status.textContent = savedMessage();
+  }
+
+  function setUpFields() {
+    var fields = document.querySelectorAll("textarea.course-note");
+    if (!fields.length) return;
+    var notes = store.get().notes;
+    for (var i = 0; i < fields.length; i += 1) {
+      var field = fields[i];
+      var saved = notes[field.dataset.module] && notes[field.dataset.module][field.dataset.question];
+      if (typeof saved === "string" && field.value !== saved) field.value = saved;
+      if (!field.dataset.watched) {
+        field.dataset.watched = "true";
+        field.addEventListener("input", function (event) {
+          save(event.target);
+        });
+      }
+    }
+    if (!store.available) {
+      var status = document.querySelector(".course-notes-status");
+      if (status) status.textContent = savedMessage();
+    }
+  }
+
+  /* "Mina reflektioner" on the page "Mina uppgifter": every module, every question, every answer. */
+  function renderList() {
+    var area = document.querySelector("[data-course-reflections]");
+    if (!area) return;
+    var list = area.querySelector(".course-reflections-area__list");
+    var notes = store.get().notes;
+    list.textContent = "";
+    var written = 0;
+    course.modules.forEach(function (module) {
+      if (!module.reflections.length) return;
+      var section = document.createElement("section");
+      section.className = "course-reflections-area__module";
+      var heading = document.createElement("h3");
+      heading.textContent = progress.moduleName(module);
+      section.appendChild(heading);
+      var items = document.createElement("ol");
+      module.reflections.forEach(function (question, index) {
+        var answer = notes[module.number] && notes[module.number][index + 1];
+        var item = document.createElement("li");
+        var asked = document.createElement("p");
+        asked.className = "course-reflections-area__question";
+        asked.textContent = question;
+        var answered = document.createElement("p");
+        answered.className = answer ? "course-reflections-area__answer" : "course-reflections-area__answer course-reflections-area__answer--empty";
+        answered.textContent = answer || "Inget svar ännu.";
+        if (answer) written += 1;
+        item.appendChild(asked);
+        item.appendChild(answered);
+        items.appendChild(item);
+      });
+      section.appendChild(items);
+      list.appendChild(section);
+    });
+    area.querySelector(".course-reflections-area__intro").textContent = written
+      ? "Här är reflektionsfrågorna från alla moduler med det du har skrivit. Du har svarat på " + written + " frågor."
+      : "Här är reflektionsfrågorna från alla moduler. Du har inte skrivit något ännu: skriv i rutorna under frågorna i varje modul.";
+    var button = area.querySelector(".course-reflections-area__button");
+    if (!button.dataset.watched) {
+      button.dataset.watched = "true";
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    }
+  }
+
+  window.courseNotes = { renderList: renderList };
+  window.addEventListener("coursestorechange", renderList);
+  function onPage() {
+    setUpFields();
+    renderList();
+  }
+  progress.onEveryPage(onPage);
+})();

@@ -1,0 +1,278 @@
+/* The learner's progress, shown on every page: the line above each page, the status at the end
+ * of each module (whose coming into view counts as having read the module), the start page's
+ * "Fortsätt där du slutade" and the state of each module in the module list and the menu.
+ *
+ * A module is done when it has been read to the end and its quiz has been passed (best result at
+ * or above the quiz's pass mark); the course is complete when every module is done and the
+ * final test is passed. The structure comes from course-data.js (built with the site), the
+ * learner's data from course-store.js. Other scripts use window.courseProgress.
+ */
+(function () {
+  "use strict";
+  var store = window.courseStore;
+  var course = window.courseData;
+  if (!store || !course || window.courseProgress) return;
+
+  var root = new URL("../../", document.currentScript.src); // this file is assets/js/
+
+  function urlOf(path) {
+    return new URL(path, root).href;
+  }
+
+  function formatDate(iso) {
+    return new Date(iso).toLocaleDateString("sv-SE", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function quizState(quiz, data) {
+    if (!quiz) return { exists: false, passed: true, result: null };
+    var result = data.quizzes[quiz.id] || null;
+    return { exists: true, passMark: quiz.passMark, result: result, passed: Boolean(result && result.score >= quiz.passMark) };
+  }
+
+  function moduleState(module, data) {
+    var read = data.modules[module.number];
+    var notes = data.notes[module.number] ? Object.keys(data.notes[module.number]).length : 0;
+    var quiz = quizState(module.quiz, data);
+    return {
+      module: module,
+      readAt: read ? read.readAt : null,
+      quiz: quiz,
+      notes: notes,
+      done: Boolean(read) && quiz.passed,
+      started: Boolean(read) || Boolean(quiz.result) || notes > 0
+    };
+  }
+
+  /* Everything the pages show about the learner's progress. */
+  function status(data) {
+    data = data || store.get();
+    var modules = course.modules.map(function (module) {
+      return moduleState(module, data);
+    });
+    var done = modules.filter(function (state) {
+      return state.done;
+    }).length;
+    var finalTest = quizState(course.finalTest, data);
+    var complete = done === modules.length && finalTest.passed;
+    var next = null;
+    for (var i = 0; i < modules.length && !next; i += 1) {
+      if (!modules[i].done) next = modules[i];
+    }
+    var dates = [];
+    modules.forEach(function (state) {
+      if (state.readAt) dates.push(state.readAt);
+      if (state.quiz.result && state.quiz.result.completedAt) dates.push(state.quiz.result.completedAt);
+    });
+    if (finalTest.result && finalTest.result.completedAt) dates.push(finalTest.result.completedAt);
+    dates.sort();
+    return {
+      data: data,
+      modules: modules,
+      done: done,
+      total: modules.length,
+      finalTest: finalTest,
+      complete: complete,
+      completedAt: complete && dates.length ? dates[dates.length - 1] : null,
+      next: next,
+      started: modules.some(function (state) {
+        return state.started;
+      }) || Boolean(finalTest.result)
+    };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function link(href, text, className) {
+    var node = element("a", className, text);
+    node.href = href;
+    return node;
+  }
+
+  function moduleName(module) {
+    return "Modul " + module.number + ": " + module.title;
+  }
+
+  function noticeText() {
+    if (store.notice === "unavailable") {
+      return "Den här webbläsaren låter inte kursen spara något. Sidorna fungerar, men dina framsteg och svar försvinner när du lämnar sidan.";
+    }
+    if (store.notice === "reset") {
+      return "Det som var sparat om dina framsteg gick inte att läsa och har tömts. Du kan fortsätta kursen som vanligt.";
+    }
+    return "";
+  }
+
+  function renderBar(state) {
+    var bar = document.querySelector("[data-course-progress]");
+    if (!bar) return;
+    var text = bar.querySelector(".course-progress__text");
+    text.textContent = "";
+    text.appendChild(element("strong", null, "Dina framsteg: "));
+    text.appendChild(document.createTextNode(state.done + " av " + state.total + " moduler klara"));
+    if (course.finalTest) {
+      text.appendChild(document.createTextNode(state.finalTest.passed ? ", slutprovet klart." : ", slutprovet inte klart."));
+    }
+    var meter = bar.querySelector(".course-progress__meter");
+    if (!meter) {
+      meter = element("span", "course-progress__meter");
+      meter.setAttribute("aria-hidden", "true");
+      meter.appendChild(element("span"));
+      bar.insertBefore(meter, bar.firstChild);
+    }
+    meter.firstChild.style.width = Math.round((100 * state.done) / Math.max(state.total, 1)) + "%";
+    var notice = bar.querySelector(".course-progress__notice");
+    var message = noticeText();
+    if (message && !notice) {
+      notice = element("p", "course-progress__notice");
+      notice.setAttribute("role", "status");
+      bar.appendChild(notice);
+    }
+    if (notice) notice.textContent = message;
+    bar.classList.add("course-progress--ready");
+  }
+
+  function quizLine(quiz) {
+    if (!quiz.exists) return "Modulen har ingen quiz.";
+    if (!quiz.result) return "Du har inte gjort quizen ännu. Du behöver minst " + quiz.passMark + " % rätt.";
+    var counts = quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)";
+    if (quiz.passed) return "Du har klarat quizen: " + counts + ".";
+    return "Ditt bästa resultat på quizen är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
+  }
+
+  function renderModuleEnd(state) {
+    var box = document.querySelector(".course-module-status[data-module]");
+    if (!box) return;
+    var number = Number(box.dataset.module);
+    var current = state.modules.filter(function (s) {
+      return s.module.number === number;
+    })[0];
+    if (!current) return;
+    box.querySelector(".course-module-status__read").textContent = current.readAt
+      ? "Du har läst modulen till slutet."
+      : "Du har inte läst modulen till slutet ännu.";
+    box.querySelector(".course-module-status__quiz").textContent = quizLine(current.quiz);
+    box.querySelector(".course-module-status__summary").textContent = current.done
+      ? "Modulen är klar. Du har klarat " + state.done + " av " + state.total + " moduler."
+      : "Modulen är klar när du har läst den och klarat quizen.";
+    box.classList.toggle("course-module-status--done", current.done);
+  }
+
+  function renderContinue(state) {
+    var box = document.querySelector("[data-course-continue]");
+    if (!box) return;
+    var summary = box.querySelector(".course-continue__summary");
+    var action = box.querySelector(".course-continue__action");
+    action.textContent = "";
+    var message = noticeText();
+    if (state.complete) {
+      summary.textContent = "Du har gått hela kursen och klarat slutprovet. Bra jobbat!";
+      if (course.pages.certificate) action.appendChild(link(urlOf(course.pages.certificate), "Skriv ut ditt intyg", "md-button md-button--primary"));
+    } else if (!state.next && course.finalTest) {
+      summary.textContent = "Du har klarat alla " + state.total + " moduler. Nu återstår slutprovet.";
+      action.appendChild(link(urlOf(course.finalTest.url), "Gör slutprovet", "md-button md-button--primary"));
+    } else if (state.started) {
+      summary.textContent = "Du har klarat " + state.done + " av " + state.total + " moduler.";
+      action.appendChild(link(urlOf(state.next.module.url), "Fortsätt där du slutade – " + moduleName(state.next.module), "md-button md-button--primary"));
+    } else {
+      summary.textContent = "Dina framsteg sparas bara i den här webbläsaren. Du kan sluta när du vill och fortsätta senare.";
+      action.appendChild(link(urlOf(course.modules[0].url), "Börja med " + moduleName(course.modules[0]), "md-button md-button--primary"));
+    }
+    if (message) summary.textContent += " " + message;
+  }
+
+  function stateWord(moduleStateValue) {
+    if (moduleStateValue.done) return "Klar";
+    return moduleStateValue.started ? "Påbörjad" : "Inte påbörjad";
+  }
+
+  function renderModuleList(state) {
+    state.modules.forEach(function (s) {
+      var cells = document.querySelectorAll('.course-module-state[data-module="' + s.module.number + '"]');
+      for (var i = 0; i < cells.length; i += 1) {
+        cells[i].textContent = stateWord(s);
+        cells[i].dataset.state = s.done ? "done" : s.started ? "started" : "new";
+      }
+    });
+  }
+
+  /* A check mark after each finished module in Material's menu. */
+  function renderNav(state) {
+    state.modules.forEach(function (s) {
+      var href = urlOf(s.module.url);
+      var links = document.querySelectorAll(".md-nav__link[href]");
+      for (var i = 0; i < links.length; i += 1) {
+        if (links[i].href !== href) continue;
+        var mark = links[i].querySelector(".course-nav-done");
+        if (s.done && !mark) {
+          mark = element("span", "course-nav-done");
+          mark.appendChild(element("span", null, "✓")).setAttribute("aria-hidden", "true");
+          mark.appendChild(element("span", "course-visually-hidden", " (klar)"));
+          (links[i].querySelector(".md-ellipsis") || links[i]).appendChild(mark);
+        } else if (!s.done && mark) {
+          mark.remove();
+        }
+      }
+    });
+  }
+
+  function render() {
+    var state = status();
+    renderBar(state);
+    renderModuleEnd(state);
+    renderContinue(state);
+    renderModuleList(state);
+    renderNav(state);
+  }
+
+  /* Reaching the status box at the end of a module counts as having read it. */
+  var observer = null;
+
+  function watchReading() {
+    if (observer) observer.disconnect();
+    observer = null;
+    var box = document.querySelector(".course-module-status[data-module]");
+    if (!box || !("IntersectionObserver" in window)) return;
+    var number = box.dataset.module;
+    if (store.get().modules[number]) return;
+    observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      observer = null;
+      store.update(function (data) {
+        if (!data.modules[number]) data.modules[number] = { readAt: new Date().toISOString() };
+      });
+    });
+    observer.observe(box);
+  }
+
+  /* Run fn on every page shown: after each instant navigation, or once when there is none (file://). */
+  function onEveryPage(fn) {
+    if (typeof window.document$ !== "undefined") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  window.courseProgress = {
+    status: status,
+    urlOf: urlOf,
+    formatDate: formatDate,
+    moduleName: moduleName,
+    noticeText: noticeText,
+    element: element,
+    onEveryPage: onEveryPage
+  };
+  window.addEventListener("coursestorechange", render);
+  onEveryPage(function () {
+    render();
+    watchReading();
+  });
+})();
