@@ -18,8 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .errors import AuthorError
+from .quizzes import QUIZ_DIR
 
 DATA_FILE = "assets/js/course-data.js"
 FINAL_TEST = "slutprov"
@@ -59,7 +61,7 @@ def add_note_fields(html: str, module: int, src_path: str, my_data_url: str) -> 
         for n, question in enumerate(questions, start=1)
     )
     block = _template("notes.html").render(
-        heading=heading, notice=notice, module=module, fields=jinja2.utils.markupsafe.Markup(fields),
+        heading=heading, notice=notice, module=module, fields=Markup(fields),
         my_data_url=my_data_url,
     )
     return html[: found.start()] + block + html[found.end() :], [plain_text(q) for q in questions]
@@ -78,7 +80,7 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
             return None
         bank = course.quizzes[key]
         if bank.pass_mark is None:
-            raise AuthorError(f"quizzes/{key}.yml", "behöver 'pass_mark' (procent rätt för att klara den) för att räknas i kursen")
+            raise AuthorError(f"{QUIZ_DIR}/{key}.yml", "behöver 'pass_mark' (procent rätt för att klara den) för att räknas i kursen")
         return {"id": key, "passMark": bank.pass_mark, "questions": len(bank.questions)}
 
     def quiz_on(src_path: str) -> str | None:

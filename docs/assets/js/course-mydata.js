@@ -131,18 +131,14 @@
     reader.readAsText(file);
   }
 
-  /* The quizzes' own record of chosen answers, one per quiz page (kept by mkdocs-quiz). */
-  function removeQuizAnswers() {
+  /* The quizzes' own record of chosen answers, one key per quiz page (kept by mkdocs-quiz). */
+  function quizAnswerKeys() {
     var pages = course.modules.map(function (module) {
       return module.url;
     });
     if (course.finalTest) pages.push(course.finalTest.url);
-    pages.forEach(function (page) {
-      try {
-        localStorage.removeItem("quiz_progress_" + new URL(progress.urlOf(page)).pathname);
-      } catch (error) {
-        /* storage unavailable: nothing is kept */
-      }
+    return pages.map(function (page) {
+      return "quiz_progress_" + new URL(progress.urlOf(page)).pathname;
     });
   }
 
@@ -167,8 +163,7 @@
     });
     dialog.addEventListener("close", function () {
       if (dialog.returnValue === "radera") {
-        store.clear();
-        removeQuizAnswers();
+        store.clear(quizAnswerKeys());
         say(panel, "Dina uppgifter är raderade.");
       } else {
         say(panel, "Ingenting är raderat.");

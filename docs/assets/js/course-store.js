@@ -15,7 +15,7 @@
  * unavailable (blocked, private mode, full) the data lives in memory for this page and
  * `available` is false. Nothing is ever sent anywhere.
  *
- * API (window.courseStore): get(), update(fn), replace(data), clear(), normalize(value),
+ * API (window.courseStore): get(), update(fn), replace(data), clear(otherKeys), normalize(value),
  * available, notice ("reset" | "unavailable" | null), key; fires "coursestorechange" on window.
  */
 (function () {
@@ -207,15 +207,17 @@
       changed();
       return true;
     },
-    clear: function () {
+    /* Delete everything, and the other keys named (e.g. the quizzes' own record of answers). */
+    clear: function (otherKeys) {
       memory = empty();
       if (storage) {
-        try {
-          storage.removeItem(KEY);
-          storage.removeItem(OLD_KEY);
-        } catch (error) {
-          /* nothing left to remove */
-        }
+        [KEY, OLD_KEY].concat(otherKeys || []).forEach(function (key) {
+          try {
+            storage.removeItem(key);
+          } catch (error) {
+            /* nothing left to remove */
+          }
+        });
       }
       notice = storage ? null : notice;
       changed();
