@@ -8,9 +8,7 @@
   var progress = window.courseProgress;
   if (!store || !course || !progress || window.courseCertificate) return;
 
-  function element(tag, text) {
-    return progress.element(tag, null, text);
-  }
+  var element = progress.element;
 
   function remainingItem(href, title, what) {
     var item = element("li");

@@ -8,9 +8,7 @@
   var progress = window.courseProgress;
   if (!store || !course || !progress || window.courseMyData) return;
 
-  function element(tag, text) {
-    return progress.element(tag, null, text);
-  }
+  var element = progress.element;
 
   function quizText(quiz) {
     if (!quiz.exists) return "Ingen quiz";
@@ -69,8 +67,7 @@
       "Du har klarat " + state.done + " av " + state.total + " moduler" +
       (course.finalTest ? (state.finalTest.passed ? " och slutprovet." : ". Slutprovet är inte klart.") : ".") +
       (notice ? " " + notice : "");
-    var wrapper = element("div");
-    wrapper.className = "md-typeset__table";
+    var wrapper = element("div", null, "md-typeset__table");
     wrapper.appendChild(summaryTable(state));
     summary.appendChild(wrapper);
     summary.appendChild(element("p", state.data.name ? "Namn på intyget: " + state.data.name : "Du har inte skrivit något namn för intyget."));

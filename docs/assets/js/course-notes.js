@@ -8,6 +8,7 @@
   var course = window.courseData;
   var progress = window.courseProgress;
   if (!store || !course || !progress || window.courseNotes) return;
+  var element = progress.element;
 
   function savedMessage() {
     return store.available
@@ -63,24 +64,21 @@
     var written = 0;
     course.modules.forEach(function (module) {
       if (!module.reflections.length) return;
-      var section = document.createElement("section");
-      section.className = "course-reflections-area__module";
-      var heading = document.createElement("h3");
-      heading.textContent = progress.moduleName(module);
-      section.appendChild(heading);
-      var items = document.createElement("ol");
+      var section = element("section", null, "course-reflections-area__module");
+      section.appendChild(element("h3", progress.moduleName(module)));
+      var items = element("ol");
       module.reflections.forEach(function (question, index) {
         var answer = notes[module.number] && notes[module.number][index + 1];
-        var item = document.createElement("li");
-        var asked = document.createElement("p");
-        asked.className = "course-reflections-area__question";
-        asked.textContent = question;
-        var answered = document.createElement("p");
-        answered.className = answer ? "course-reflections-area__answer" : "course-reflections-area__answer course-reflections-area__answer--empty";
-        answered.textContent = answer || "Inget svar ännu.";
+        var item = element("li");
+        item.appendChild(element("p", question, "course-reflections-area__question"));
+        item.appendChild(
+          element(
+            "p",
+            answer || "Inget svar ännu.",
+            "course-reflections-area__answer" + (answer ? "" : " course-reflections-area__answer--empty")
+          )
+        );
         if (answer) written += 1;
-        item.appendChild(asked);
-        item.appendChild(answered);
         items.appendChild(item);
       });
       section.appendChild(items);

@@ -80,15 +80,15 @@
     };
   }
 
-  function element(tag, className, text) {
+  function element(tag, text, className) {
     var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
     return node;
   }
 
   function link(href, text, className) {
-    var node = element("a", className, text);
+    var node = element("a", text, className);
     node.href = href;
     return node;
   }
@@ -112,14 +112,14 @@
     if (!bar) return;
     var text = bar.querySelector(".course-progress__text");
     text.textContent = "";
-    text.appendChild(element("strong", null, "Dina framsteg: "));
+    text.appendChild(element("strong", "Dina framsteg: "));
     text.appendChild(document.createTextNode(state.done + " av " + state.total + " moduler klara"));
     if (course.finalTest) {
       text.appendChild(document.createTextNode(state.finalTest.passed ? ", slutprovet klart." : ", slutprovet inte klart."));
     }
     var meter = bar.querySelector(".course-progress__meter");
     if (!meter) {
-      meter = element("span", "course-progress__meter");
+      meter = element("span", null, "course-progress__meter");
       meter.setAttribute("aria-hidden", "true");
       meter.appendChild(element("span"));
       bar.insertBefore(meter, bar.firstChild);
@@ -128,7 +128,7 @@
     var notice = bar.querySelector(".course-progress__notice");
     var message = noticeText();
     if (message && !notice) {
-      notice = element("p", "course-progress__notice");
+      notice = element("p", null, "course-progress__notice");
       notice.setAttribute("role", "status");
       bar.appendChild(notice);
     }
@@ -202,16 +202,16 @@
 
   /* A check mark after each finished module in Material's menu. */
   function renderNav(state) {
+    var links = document.querySelectorAll(".md-nav__link[href]");
     state.modules.forEach(function (s) {
       var href = urlOf(s.module.url);
-      var links = document.querySelectorAll(".md-nav__link[href]");
       for (var i = 0; i < links.length; i += 1) {
         if (links[i].href !== href) continue;
         var mark = links[i].querySelector(".course-nav-done");
         if (s.done && !mark) {
-          mark = element("span", "course-nav-done");
-          mark.appendChild(element("span", null, "✓")).setAttribute("aria-hidden", "true");
-          mark.appendChild(element("span", "course-visually-hidden", " (klar)"));
+          mark = element("span", null, "course-nav-done");
+          mark.appendChild(element("span", "✓")).setAttribute("aria-hidden", "true");
+          mark.appendChild(element("span", " (klar)", "course-visually-hidden"));
           (links[i].querySelector(".md-ellipsis") || links[i]).appendChild(mark);
         } else if (!s.done && mark) {
           mark.remove();

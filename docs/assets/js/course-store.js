@@ -203,7 +203,7 @@
       var data = normalize(value);
       if (!data) return false;
       save(data);
-      notice = storage ? null : notice;
+      if (storage) notice = null;
       changed();
       return true;
     },
@@ -219,7 +219,7 @@
           }
         });
       }
-      notice = storage ? null : notice;
+      if (storage) notice = null;
       changed();
     }
   };
