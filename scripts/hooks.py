@@ -6,6 +6,7 @@ call) becomes a PluginError, which MkDocs prints as one line and which fails the
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -17,11 +18,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from course import macros as course_macros  # noqa: E402
 from course import decks as course_decks  # noqa: E402
 from course import factsheets  # noqa: E402
+from course import offline  # noqa: E402
 from course import pages  # noqa: E402
 from course import progress  # noqa: E402
+from course.cases import CASE_DIR  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
 
 _state: dict = {}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
 
 
 def on_config(config):
@@ -33,13 +40,17 @@ def on_config(config):
     plugin = config.plugins["macros"]
     plugin.register_macros(course_macros.course_macros(course, lambda: plugin.page))
     pages.report_template_errors(course)
+    if offline.is_offline_build(config):
+        course.package_mode = "package"
+    elif _state.get("command") == "serve":
+        course.package_mode = "preview"
     _state["course"] = course
     return config
 
 
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
-    for watched in (course_macros.FACTS_FILE, course_macros.GLOSSARY_FILE, course_macros.QUIZ_DIR, "slides"):
+    for watched in (course_macros.FACTS_FILE, course_macros.GLOSSARY_FILE, course_macros.QUIZ_DIR, "slides", CASE_DIR):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server
@@ -55,6 +66,9 @@ def on_files(files, config):
     factsheets.add_pdf_files(course.factsheets, files, config, _cache_dir(config))
     _state["reflections"] = {}
     files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
+    _state["package"] = None
+    if course.package_mode == "hosted":  # made in on_env, copied to the site after it
+        files.append(File.generated(config, offline.PACKAGE, abs_src_path=str(offline.cached_package(course.root))))
     return files
 
 
@@ -102,11 +116,22 @@ def on_env(env, config, files):
         raise PluginError(str(error)) from None
     files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
     env.globals["course_pages"] = data["pages"]
+    if _state["course"].package_mode == "hosted":
+        _state["package"] = _build_package(config)
     return env
 
 
+def _build_package(config):
+    try:
+        return offline.package_for_site(_state["course"].root, config.site_name,
+                                        course_macros.swedish_date(datetime.date.today()))
+    except AuthorError as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_page(output, page, config):
-    return factsheets.fill_sizes(output, _state["built_sheets"])
+    output = factsheets.fill_sizes(output, _state["built_sheets"])
+    return offline.fill_size(output, _state["package"])
 
 
 def _cache_dir(config) -> Path:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -34,8 +35,8 @@ def run_mkdocs(project: Path, site_dir: Path, config_file: str = "mkdocs.yml") -
     )
 
 
-CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes", "slides")
-CONTENT_FILES = ("mkdocs.yml", "facts.yml", "glossary.yml")
+CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes", "slides", "cases")
+CONTENT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "facts.yml", "glossary.yml")
 
 
 def copy_project(target: Path) -> Path:
@@ -55,6 +56,18 @@ def site_dir(tmp_path_factory) -> Path:
     result = run_mkdocs(ROOT, site)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(site_dir, tmp_path_factory) -> Path:
+    """The offline package the hosted site offers, unzipped as a trainer would: the folder
+    with index.html, to open from file://."""
+    from course.offline import FOLDER, PACKAGE
+
+    target = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(site_dir / PACKAGE) as archive:
+        archive.extractall(target)
+    return target / FOLDER
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

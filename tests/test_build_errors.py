@@ -126,3 +126,20 @@ def test_reflection_heading_without_numbered_questions_names_page(project, tmp_p
     path.write_text(head + "## Reflektionsfrågor" + re.sub(r"(?m)^\d\. ", "- ", tail), encoding="utf-8")
     output = failed_build(project, tmp_path)
     assert f"{MODULE}: under rubriken 'Reflektionsfrågor'" in output and "numrerad lista" in output
+
+
+def test_a_case_without_a_trainer_comment_names_the_case_file(project, tmp_path):
+    case = project / "cases" / "1-kvinnan-pa-hotellet.yml"
+    text = case.read_text(encoding="utf-8")
+    start = text.index("    comment: |")
+    end = text.index("  - question:", start)
+    case.write_text(text[:start] + text[end:], encoding="utf-8")
+    output = failed_build(project, tmp_path)
+    assert "cases/1-kvinnan-pa-hotellet.yml: fråga 1: fältet 'comment' (kommentaren till utbildaren) saknas" in output
+
+
+def test_an_unknown_fact_in_a_case_names_the_page_and_the_case_file(project, tmp_path):
+    replace(project / "cases" / "2-biltvatten.yml", "Vilka tecken på exploatering ser ni?",
+            'Vad säger {{ fact("support_line.fone") }}?')
+    output = failed_build(project, tmp_path)
+    assert "case_exercises(): cases/2-biltvatten.yml: fråga 1: okänd faktanyckel 'support_line.fone'" in output

@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from conftest import copy_project, format_violations, module_paths, press_tab_until, run_axe, run_mkdocs
+from conftest import format_violations, module_paths, press_tab_until, run_axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 from quizzing import QUIZZES, answer_all, answer_with, right_count_for
@@ -440,25 +440,9 @@ def test_axe_finds_nothing_when_storage_is_blocked(page, base_url, scheme):
     assert not problems, f"{scheme}: {problems}"
 
 
-FILE_CONFIG = """INHERIT: mkdocs.yml
-use_directory_urls: false
-theme:
-  features: [navigation.tracking, navigation.footer, navigation.top, search.highlight, content.tooltips, toc.follow]
-"""
-
-
-@pytest.fixture(scope="module")
-def file_site(tmp_path_factory):
-    """The course built to be opened from a folder (file://), as the offline package is."""
-    project = copy_project(tmp_path_factory.mktemp("file-project"))
-    (project / "mkdocs-file.yml").write_text(FILE_CONFIG, encoding="utf-8")
-    site = tmp_path_factory.mktemp("file-site")
-    result = run_mkdocs(project, site, "mkdocs-file.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-def test_progress_and_notes_work_from_file_urls(page, file_site):
+def test_progress_and_notes_work_from_file_urls(page, offline_site):
+    """In the offline package (tests/test_offline_browser.py), opened from a folder."""
+    file_site = offline_site
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     module = file_site / "moduler" / "1-vad-ar-manniskohandel.html"

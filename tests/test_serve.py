@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds when the facts file, the glossary or a deck changes, not only docs/."""
+"""`mkdocs serve` rebuilds when the facts file, the glossary, a deck or a case changes, not only docs/."""
 
 from __future__ import annotations
 
@@ -82,3 +82,15 @@ def test_serve_rebuilds_a_deck_when_its_slides_or_a_fact_change(served_copy):
     facts = project / "facts.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace('"020-39 00 00"', '"020-11 22 33"'), encoding="utf-8")
     wait_for(lambda: "020-11 22 33" in fetch(deck_url), 60, "the new phone number in the deck")
+
+
+def test_serve_rebuilds_when_a_case_changes_and_leaves_the_package_out(served_copy):
+    project, url = served_copy
+    guide = fetch(url.replace("moduler/5-stod-for-yrkesverksamma/", "utbildare/"))
+    assert "Paketet byggs inte i förhandsvisningen" in guide
+    assert not (project / ".cache" / "offline").exists()  # serve does not spend time on the zip
+    case = project / "cases" / "1-kvinnan-pa-hotellet.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title: Kvinnan på hotellet", "title: Kvinnan på vandrarhemmet"),
+                    encoding="utf-8")
+    cases_url = url.replace("moduler/5-stod-for-yrkesverksamma/", "utbildare/fallovningar/")
+    wait_for(lambda: "Kvinnan på vandrarhemmet" in fetch(cases_url), 60, "the renamed case")

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import diagrams
+import jinja2
+
+from . import diagrams, offline
+from .cases import Case, cases_markdown, load_cases
 from .errors import AuthorError
 from .factsheets import FactSheet, load_factsheets, sheet_list_markdown
 from .facts import Facts, load_facts, unknown_key_message
@@ -41,6 +44,10 @@ class Course:
     errors: dict[str, list[str]] = field(default_factory=dict)
     facts_used: dict[str, set[str]] = field(default_factory=dict)  # page src_path -> fact keys
     quiz_pages: dict[str, str] = field(default_factory=dict)  # quiz key -> src_path of the page showing it
+    cases: list[Case] = field(default_factory=list)
+    # The offline package on the trainer page: "hosted" (a link to it), "preview" (mkdocs serve
+    # does not build it) or "package" (this build is the package).
+    package_mode: str = "hosted"
 
     def module_for(self, src_path: str) -> Module | None:
         return next((m for m in self.modules if m.src_path == src_path), None)
@@ -67,7 +74,8 @@ def load_course(root: Path, docs_dir: Path) -> Course:
     modules = load_modules(docs_dir, facts)
     numbers = {m.number for m in modules}
     decks = load_decks(root, facts, quizzes, numbers)
-    return Course(root, facts, glossary, modules, quizzes, decks, load_factsheets(docs_dir, facts, numbers))
+    return Course(root, facts, glossary, modules, quizzes, decks, load_factsheets(docs_dir, facts, numbers),
+                  cases=load_cases(root, numbers))
 
 
 def scalar_fact(facts: Facts, key: str):
@@ -149,6 +157,21 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         if len(digits) < 6 or not digits.startswith("0"):
             raise AuthorError(facts.file, f"'{key}' ser inte ut som ett svenskt telefonnummer: {number}")
         return f'<a href="tel:+46{digits[1:]}" class="phone">{number}</a>'
+
+    text_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+    def render(text: str) -> str:
+        """Fill in fact, fact_list, link and phone in text from a content file."""
+        if "{" not in text:
+            return text
+        try:
+            return text_env.from_string(text).render(fact=fact, fact_list=fact_list, link=link, phone=phone)
+        except jinja2.TemplateError as error:
+            raise AuthorError("", f"fel i makroanrop: {error}") from None
+
+    def module_link(number: int) -> str:
+        module = next(m for m in course.modules if m.number == number)
+        return f"[modul {number}]({relative(module.src_path)})"
 
     def module_list() -> str:
         rows = [
@@ -262,6 +285,31 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         """"Intyg": what remains, or the learner's certificate to print."""
         return panel_html("certificate")
 
+    def case_exercises(comments: str = "shown", level: int = 2) -> str:
+        """The case exercises in cases/: comments "shown" (trainer copy), "collapsed" (module
+        page) or "hidden" (handout); `level` is the heading level of each case."""
+        return cases_markdown(course.cases, comments, int(level), render, module_link)
+
+    def reflection_questions() -> str:
+        """Every module's reflection questions, module by module, for a printable page."""
+        parts = []
+        for m in course.modules:
+            if m.reflections:
+                items = "\n".join(f"{n}. {render(q)}" for n, q in enumerate(m.reflections, start=1))
+                parts.append(f"## Modul {m.number}: {m.title} {{#modul-{m.number}}}\n\n{items}\n")
+        return "\n".join(parts)
+
+    def offline_package() -> str:
+        """The download link of the offline package, with its size (filled in after the build)."""
+        if course.package_mode == "package":
+            return ("!!! info \"Du använder paketet\"\n\n    Den här kursen är öppnad från paketet för användning utan "
+                    "internet. Hämta ett nytt paket från kursens webbplats före varje utbildning.\n")
+        if course.package_mode == "preview":
+            return ("!!! info \"Paketet byggs inte i förhandsvisningen\"\n\n    `mkdocs serve` bygger inte paketet. "
+                    "Bygg det med `bash scripts/offline.sh`.\n")
+        return (f'<p class="course-download" markdown>[Ladda ner kursen för användning utan internet]({relative(offline.PACKAGE)}) '
+                f"({offline.SIZE_PLACEHOLDER})</p>\n")
+
     def module_titles() -> str:
         """The modules' titles as a numbered Markdown list (for a contents slide)."""
         return "\n".join(f"{m.number}. {m.title}" for m in course.modules)
@@ -270,5 +318,5 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         f.__name__: f
         for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, factsheet_list, last_checked, quiz, pass_mark,
                   question_count, total_minutes, glossary, flow, timeline, applications_chart, continue_course, my_data,
-                  certificate)
+                  certificate, case_exercises, reflection_questions, offline_package)
     }

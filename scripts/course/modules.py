@@ -12,6 +12,8 @@ A module is a Markdown file in docs/moduler/ whose front matter says:
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,7 @@ class Module:
     summary: str
     sources: tuple[str, ...]
     src_path: str  # relative to docs/, with forward slashes
+    reflections: tuple[str, ...] = ()  # the questions under "## Reflektionsfrågor", as Markdown
 
 
 def front_matter(text: str, file: str) -> dict:
@@ -92,13 +95,36 @@ def load_modules(docs_dir: Path, facts: Facts) -> list[Module]:
     modules = []
     for path in sorted((docs_dir / MODULE_DIR).glob("*.md")):
         src_path = path.relative_to(docs_dir).as_posix()
-        meta = front_matter(path.read_text(encoding="utf-8"), f"docs/{src_path}")
-        modules.append(module_from_meta(meta, src_path, facts))
+        text = path.read_text(encoding="utf-8")
+        module = module_from_meta(front_matter(text, f"docs/{src_path}"), src_path, facts)
+        modules.append(dataclasses.replace(module, reflections=reflection_questions(text)))
     modules.sort(key=lambda m: m.number)
     numbers = [m.number for m in modules]
     if numbers != list(range(1, len(modules) + 1)):
         raise AuthorError(f"docs/{MODULE_DIR}/", f"modulnumren ska vara 1, 2, 3 … utan luckor eller dubbletter, nu: {numbers}")
     return modules
+
+
+REFLECTIONS_HEADING = re.compile(r"^## Reflektionsfrågor[ \t]*$", re.MULTILINE)
+LIST_ITEM = re.compile(r"^\d+\.\s+(.*)")
+
+
+def reflection_questions(markdown: str) -> tuple[str, ...]:
+    """The numbered list under "## Reflektionsfrågor" in a module's Markdown (a question
+    may go on over indented lines)."""
+    found = REFLECTIONS_HEADING.search(markdown)
+    if not found:
+        return ()
+    items: list[str] = []
+    for line in markdown[found.end():].splitlines():
+        item = LIST_ITEM.match(line)
+        if item:
+            items.append(item.group(1).strip())
+        elif items and line.startswith(" ") and line.strip():
+            items[-1] += " " + line.strip()
+        elif items and line.strip():
+            break
+    return tuple(items)
 
 
 def minutes_text(minutes: int) -> str:

@@ -1,0 +1,175 @@
+"""The offline package: the whole course as a zip that works opened from a USB stick (file://).
+
+It is built with its own config, `mkdocs-offline.yml`, which inherits `mkdocs.yml` and adds
+Material's offline plugin (no instant navigation, no directory URLs, the search index as a
+script and the vendored iframe-worker shim for search without a server). Every hosted build
+(`mkdocs build`) also builds the package, so that the trainer page can offer it with its
+size; `mkdocs serve` does not (a preview only says how to build it).
+
+Building it means a second MkDocs build, in a subprocess. The zip is kept in `.cache/offline/`
+with a hash of everything it is built from, and taken from there when nothing has changed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import AuthorError
+
+CONFIG_FILE = "mkdocs-offline.yml"
+PACKAGE = "betanketid-offline.zip"  # in the hosted site, beside index.html
+FOLDER = "betanketid-kurs"  # the one folder inside the zip
+CACHE_DIR = ".cache/offline"
+# What the package is built from: a change in any of these builds it anew.
+INPUTS = ("docs", "cases", "quizzes", "slides", "overrides", "scripts", "facts.yml", "glossary.yml",
+          "mkdocs.yml", CONFIG_FILE, "requirements.txt")
+# For search engines and for debugging the theme's scripts: of no use on a USB stick.
+LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")
+LEFT_OUT_SUFFIX = ".map"
+README_NAME = "LAS-MIG.txt"
+README_TEXT = """\
+{title}
+
+Så öppnar du kursen utan internet:
+1. Packa upp zip-filen, till exempel på ett USB-minne eller på datorn.
+2. Öppna mappen {folder}.
+3. Dubbelklicka på index.html. Kursen öppnas i webbläsaren.
+
+Allt finns i mappen: modulerna, sökningen, quizen, bildspelen och faktabladen som PDF.
+Det du skriver och dina framsteg sparas bara i den webbläsaren, på den datorn.
+Länkar till andra webbplatser behöver internet.
+
+Paketet byggdes {built}. Hämta ett nytt före varje utbildning, så att fakta är aktuella.
+"""
+
+
+@dataclass(frozen=True)
+class Package:
+    path: Path  # the zip in the cache
+    size: int
+    built: bool  # False when it was taken from the cache
+
+
+def is_offline_build(config) -> bool:
+    """True for the package's own build (the offline plugin is on)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def inputs_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cached_package(root: Path) -> Path:
+    return root / CACHE_DIR / PACKAGE
+
+
+def build_package(root: Path, title: str, built_on: str) -> Package:
+    """The package in the cache: taken from there when its inputs are unchanged, else built."""
+    cache = root / CACHE_DIR
+    zip_path, record = cache / PACKAGE, cache / "package.json"
+    digest = inputs_hash(root)
+    if zip_path.exists() and record.exists() and json.loads(record.read_text(encoding="utf-8")).get("hash") == digest:
+        return Package(zip_path, zip_path.stat().st_size, built=False)
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+        site = Path(tmp) / FOLDER
+        build_site(root, site)
+        partial = cache / (PACKAGE + ".part")
+        write_zip(site, partial, README_TEXT.format(title=title, folder=FOLDER, built=built_on))
+        os.replace(partial, zip_path)
+    record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
+    return Package(zip_path, zip_path.stat().st_size, built=True)
+
+
+log = logging.getLogger("mkdocs.plugins.course.offline")
+
+
+def package_for_site(root: Path, title: str, built_on: str) -> Package:
+    """The package for the hosted site, with a line in the build's log."""
+    started = time.perf_counter()
+    package = build_package(root, title, built_on)
+    how = f"byggt på {time.perf_counter() - started:.1f} s" if package.built else "oförändrat, från cachen"
+    log.info(f"{PACKAGE}: {how} ({size_text(package.size)})")
+    return package
+
+
+def build_site(root: Path, site_dir: Path) -> None:
+    """`mkdocs build -f mkdocs-offline.yml` into site_dir; its errors fail our build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", CONFIG_FILE, "-d", str(site_dir)]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        lines = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
+        raise AuthorError(CONFIG_FILE, "paketet för användning utan internet kunde inte byggas: "
+                          + " | ".join(lines[-5:]))
+
+
+def write_zip(site_dir: Path, zip_path: Path, readme: str) -> None:
+    """The site in one folder, with a short text on how to open it."""
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(f"{FOLDER}/{README_NAME}", readme.replace("\n", "\r\n"))  # readable in Notepad too
+        for file in sorted(site_dir.rglob("*")):
+            relative = file.relative_to(site_dir).as_posix()
+            if file.is_file() and relative not in LEFT_OUT and not relative.endswith(LEFT_OUT_SUFFIX):
+                archive.write(file, f"{FOLDER}/{relative}")
+
+
+SIZE_PLACEHOLDER = '<span class="course-package-size"></span>'
+
+
+def fill_size(output: str, package: Package | None) -> str:
+    """Put the package's size where the trainer page's download link asks for it."""
+    if SIZE_PLACEHOLDER not in output:
+        return output
+    return output.replace(SIZE_PLACEHOLDER, f"zip, {size_text(package.size)}" if package else "zip")
+
+
+def size_text(size: int) -> str:
+    """"6,2 MB" or "850 kB", Swedish style."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} kB"
+
+
+def main() -> int:
+    """`python scripts/course/offline.py [OUT]`: build the package and copy it to OUT."""
+    root = Path(__file__).resolve().parents[2]
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else root / PACKAGE
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from .macros import swedish_date  # the macros import this module
+
+    title = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    try:
+        package = package_for_site(root, title, swedish_date(datetime.date.today()))
+    except AuthorError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+    shutil.copyfile(package.path, out)
+    print(f"Paketet finns i {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

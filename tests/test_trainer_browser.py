@@ -1,0 +1,136 @@
+"""The trainer's kit: the session guide's agendas, the case exercises (trainer copy and
+handout) and the reflection questions, read on screen and printed as a trainer would."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from conftest import ROOT, format_violations, press_tab_until, run_axe
+from course.cases import load_cases
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+CASES = load_cases(ROOT, set(range(1, 7)))
+GUIDE = "utbildare/"
+TRAINER_COPY = "utbildare/fallovningar/"
+HANDOUT = "utbildare/fallovningar-att-dela-ut/"
+REFLECTIONS = "utbildare/reflektionsfragor/"
+MODULE_6 = "moduler/6-diskutera-och-agera/"
+
+
+def squeeze(text: str) -> str:
+    """Text without white space or soft hyphens, to compare screen and print."""
+    return re.sub(r"[\s\u00ad]+", "", text)
+
+
+def printed_pages(page) -> list[str]:
+    """The page printed to PDF as Chromium prints it (print CSS), one text per sheet."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [squeeze(sheet.extract_text()) for sheet in reader.pages]
+
+
+def on_screen(page, selector: str) -> list[str]:
+    """The texts of the elements, without the headings' permalink sign."""
+    return [t.replace("¶", "").strip() for t in page.locator(selector).all_inner_texts()]
+
+
+def test_there_are_cases_of_every_kind_the_course_needs():
+    forms = " ".join(case.form.lower() for case in CASES)
+    assert len(CASES) >= 4
+    for kind in ("sexuell", "arbet", "barn", "tigg"):
+        assert kind in forms or any(kind in case.title.lower() for case in CASES), kind
+    assert all(len(case.questions) >= 3 for case in CASES)
+
+
+@pytest.mark.parametrize("path,comments", [(TRAINER_COPY, True), (HANDOUT, False)], ids=["trainer-copy", "handout"])
+def test_printed_cases_hold_every_case_and_question_one_case_a_page(page, base_url, path, comments):
+    page.goto(base_url + path)
+    titles = on_screen(page, ".course-case h2")
+    assert titles == [f"Fall {n}: {case.title}" for n, case in enumerate(CASES, start=1)]
+    questions = on_screen(page, ".course-case > ol > li > p:first-child")
+    assert len(questions) == sum(len(case.questions) for case in CASES)
+    expect(page.locator(".course-case .admonition")).to_have_count(len(questions) if comments else 0)
+
+    sheets = printed_pages(page)
+    printed = "".join(sheets)
+    for text in titles + questions:
+        assert squeeze(text) in printed, text
+    first_sheets = [next(i for i, sheet in enumerate(sheets) if squeeze(title) in sheet) for title in titles]
+    assert first_sheets == sorted(set(first_sheets)), f"each case starts its own sheet: {first_sheets}"
+    assert ("Kommentartillutbildaren" in printed) == comments
+    for case in CASES:
+        start = squeeze(re.sub(r"[*_`]", "", case.questions[0].comment.split("\n")[0]))[:30]
+        if "{" not in start:
+            assert (start in printed) == comments, start
+    assert "Tilldigsomhålleriutbildningen" not in printed  # the screen-only tip stays off paper
+
+
+def test_the_reflection_page_prints_every_modules_questions(page, base_url):
+    page.goto(base_url + REFLECTIONS)
+    modules = page.evaluate("window.courseData.modules")
+    sheets = "".join(printed_pages(page))
+    for module in modules:
+        assert module["reflections"], module["title"]
+        expect(page.locator(f"h2#modul-{module['number']}")).to_contain_text(module["title"])
+        for question in module["reflections"]:
+            assert squeeze(question) in sheets, question
+
+
+def agenda(page, heading_id: str) -> list[list[str]]:
+    table = page.locator(f"h2#{heading_id}").locator("xpath=following::table[1]")
+    return [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in table.locator("tbody tr").all()]
+
+
+def minutes(clock: str) -> int:
+    hours, mins = clock.split(".")
+    return int(hours) * 60 + int(mins)
+
+
+@pytest.mark.parametrize("heading_id,total", [("schema-for-tva-och-en-halv-timme", 150), ("kort-version-pa-en-timme", 60)])
+def test_the_agendas_add_up_and_follow_on(page, base_url, heading_id, total):
+    page.goto(base_url + GUIDE)
+    rows = agenda(page, heading_id)
+    assert sum(int(row[1]) for row in rows) == total
+    spans = [tuple(minutes(t) for t in row[0].split("–")) for row in rows]
+    for (start, end), row in zip(spans, rows):
+        assert end - start == int(row[1]), row
+    assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1)), spans
+
+
+def test_the_long_agenda_projects_every_module_deck_and_its_links_work(page, base_url):
+    page.goto(base_url + GUIDE)
+    table = page.locator("h2#schema-for-tva-och-en-halv-timme").locator("xpath=following::table[1]")
+    hrefs = table.locator("a").evaluate_all("links => links.map(a => a.href)")
+    for number in range(1, 7):
+        assert any(href.endswith(f"bildspel/modul-{number}.html") for href in hrefs), number
+    for href in set(hrefs) | set(page.locator("article a[href]").evaluate_all(
+            "links => links.map(a => a.href).filter(h => h.startsWith(location.origin))")):
+        assert page.request.get(href).ok, href
+
+
+def test_module_6_shows_the_cases_with_comments_folded_and_opened_by_keyboard(page, base_url):
+    page.goto(base_url + MODULE_6)
+    expect(page.locator(".course-case h3")).to_have_count(len(CASES))
+    first = page.locator(".course-case details").first
+    expect(first).not_to_have_attribute("open", "")
+    expect(first.locator("p").nth(0)).to_be_hidden()
+    press_tab_until(page, "document.activeElement === document.querySelector('.course-case details > summary')", 400)
+    page.keyboard.press("Enter")
+    expect(first).to_have_attribute("open", "")
+    expect(first.locator("p").nth(0)).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_the_comments_open(page, base_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    problems = {}
+    page.goto(base_url + MODULE_6)
+    page.locator(".course-case details > summary").first.click()
+    problems["module 6, comment open"] = run_axe(page)
+    for path in (GUIDE, TRAINER_COPY, HANDOUT, REFLECTIONS):
+        page.goto(base_url + path)
+        problems[path] = run_axe(page)
+    problems = {state: format_violations(v) for state, v in problems.items() if v}
+    assert not problems, f"{scheme}: {problems}"
