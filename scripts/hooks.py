@@ -66,9 +66,10 @@ def on_files(files, config):
     factsheets.add_pdf_files(course.factsheets, files, config, _cache_dir(config))
     _state["reflections"] = {}
     files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
-    _state["package"] = None
+    _state["packages"] = {}
     if course.package_mode == "hosted":  # made in on_env, copied to the site after it
-        files.append(File.generated(config, offline.PACKAGE, abs_src_path=str(offline.cached_package(course.root))))
+        for name in offline.PACKAGES:
+            files.append(File.generated(config, name, abs_src_path=str(offline.cached_package(course.root, name))))
     return files
 
 
@@ -117,13 +118,13 @@ def on_env(env, config, files):
     files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
     env.globals["course_pages"] = data["pages"]
     if _state["course"].package_mode == "hosted":
-        _state["package"] = _build_package(config)
+        _state["packages"] = _build_packages(config)
     return env
 
 
-def _build_package(config):
+def _build_packages(config):
     try:
-        return offline.package_for_site(_state["course"].root, config.site_name,
+        return offline.packages_for_site(_state["course"].root, config.site_name,
                                         course_macros.swedish_date(datetime.date.today()))
     except AuthorError as error:
         raise PluginError(str(error)) from None
@@ -131,7 +132,7 @@ def _build_package(config):
 
 def on_post_page(output, page, config):
     output = factsheets.fill_sizes(output, _state["built_sheets"])
-    return offline.fill_size(output, _state["package"])
+    return offline.fill_sizes(output, _state["packages"])
 
 
 def _cache_dir(config) -> Path:

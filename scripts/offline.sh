@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set everything up, then build the offline package: betanketid-offline.zip in this folder.
-# Unzip it (e.g. on a USB stick) and double-click index.html: the course works without internet.
+# Set everything up, then build the two packages into this folder (or the folder given):
+#   betanketid-offline.zip  unzip it (e.g. on a USB stick), double-click index.html: no internet needed
+#   betanketid-scorm12.zip  upload it to a learning platform (LMS) as a SCORM 1.2 package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -19,8 +19,8 @@ def test_the_package_is_built_anew_only_when_what_it_is_built_from_changes(tmp_p
 
 
 def test_the_size_is_filled_in_where_the_page_asks_for_it():
-    page = f"<p>Ladda ner ({offline.SIZE_PLACEHOLDER})</p>"
-    package = offline.Package(path=None, size=1_655_307, built=False)
-    assert offline.fill_size(page, package) == "<p>Ladda ner (zip, 1,7 MB)</p>"
-    assert offline.fill_size("<p>Ingen länk</p>", package) == "<p>Ingen länk</p>"
+    page = f"<p>Ladda ner ({offline.size_placeholder(offline.PACKAGE)})</p>"
+    packages = {offline.PACKAGE: offline.Package(path=None, size=1_655_307, built=False)}
+    assert offline.fill_sizes(page, packages) == "<p>Ladda ner (zip, 1,7 MB)</p>"
+    assert offline.fill_sizes("<p>Ingen länk</p>", packages) == "<p>Ingen länk</p>"
     assert offline.size_text(850_000) == "850 kB"

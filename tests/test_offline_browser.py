@@ -9,7 +9,8 @@ import sys
 import zipfile
 
 from conftest import ROOT, module_paths
-from course import offline
+import pytest
+from course import offline, scorm
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer, right_indices, wrong_index
 
@@ -107,29 +108,32 @@ def test_a_fact_sheet_pdf_opens(page, offline_site):
 
 def test_the_trainer_page_in_the_package_says_it_is_the_package(page, offline_site):
     page.goto((offline_site / "utbildare" / "index.html").as_uri())
-    expect(page.locator("article")).to_contain_text("Du använder paketet")
+    expect(page.locator("article")).to_contain_text("Du använder redan paketet")
     expect(page.locator(f'article a[href$="{offline.PACKAGE}"]')).to_have_count(0)
 
 
-def test_the_hosted_trainer_page_offers_the_package_with_its_size(page, base_url, site_dir):
+@pytest.mark.parametrize("name,text", [(offline.PACKAGE, "Ladda ner kursen för användning utan internet"),
+                                       (scorm.PACKAGE, "Ladda ner kursen som SCORM 1.2-paket")])
+def test_the_hosted_trainer_page_offers_the_packages_with_their_size(page, base_url, site_dir, name, text):
     page.goto(base_url + "utbildare/")
-    link = page.get_by_role("link", name="Ladda ner kursen för användning utan internet")
-    expect(link).to_have_attribute("href", re.compile(re.escape(offline.PACKAGE) + "$"))
-    size = offline.size_text((site_dir / offline.PACKAGE).stat().st_size)
-    expect(page.locator(".course-download")).to_contain_text(f"(zip, {size})")
-    response = page.request.get(base_url + offline.PACKAGE)
+    link = page.get_by_role("link", name=text)
+    expect(link).to_have_attribute("href", re.compile(re.escape(name) + "$"))
+    size = offline.size_text((site_dir / name).stat().st_size)
+    expect(page.locator(".course-download", has=link)).to_contain_text(f"(zip, {size})")
+    response = page.request.get(base_url + name)
     assert response.ok and response.body()[:2] == b"PK"
 
 
-def test_the_documented_command_writes_the_package(tmp_path, site_dir):
-    """scripts/offline.sh runs this module; after the site's build it comes from the cache."""
-    out = tmp_path / offline.PACKAGE
-    result = subprocess.run([sys.executable, "-m", "course.offline", str(out)], cwd=ROOT,
+def test_the_documented_command_writes_the_packages(tmp_path, site_dir):
+    """scripts/offline.sh runs this module; after the site's build they come from the cache."""
+    result = subprocess.run([sys.executable, "-m", "course.offline", str(tmp_path)], cwd=ROOT,
                             env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(out) as archive:
+    with zipfile.ZipFile(tmp_path / offline.PACKAGE) as archive:
         assert f"{offline.FOLDER}/index.html" in archive.namelist()
+    with zipfile.ZipFile(tmp_path / scorm.PACKAGE) as archive:
+        assert "imsmanifest.xml" in archive.namelist()
 
 
 def test_the_speaker_view_shows_the_notes_from_the_package(page, offline_site):

@@ -87,7 +87,7 @@ def test_serve_rebuilds_a_deck_when_its_slides_or_a_fact_change(served_copy):
 def test_serve_rebuilds_when_a_case_changes_and_leaves_the_package_out(served_copy):
     project, url = served_copy
     guide = fetch(url.replace("moduler/5-stod-for-yrkesverksamma/", "utbildare/"))
-    assert "Paketet byggs inte i förhandsvisningen" in guide
+    assert "Paketen byggs inte i förhandsvisningen" in guide
     assert not (project / ".cache" / "offline").exists()  # serve does not spend time on the zip
     case = project / "cases" / "1-kvinnan-pa-hotellet.yml"
     case.write_text(case.read_text(encoding="utf-8").replace("title: Kvinnan på hotellet", "title: Kvinnan på vandrarhemmet"),

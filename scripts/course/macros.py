@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import diagrams, offline
+from . import diagrams, offline, scorm
 from .cases import Case, cases_markdown, load_cases
 from .errors import AuthorError
 from .factsheets import FactSheet, load_factsheets, sheet_list_markdown
@@ -299,16 +299,25 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
                 parts.append(f"## Modul {m.number}: {m.title} {{#modul-{m.number}}}\n\n{items}\n")
         return "\n".join(parts)
 
-    def offline_package() -> str:
-        """The download link of the offline package, with its size (filled in after the build)."""
+    def download(name: str, text: str, in_package: str) -> str:
+        """A download link to a package in the hosted site, with its size (filled in after the
+        build); `in_package` is said instead inside the offline package."""
         if course.package_mode == "package":
-            return ("!!! info \"Du använder paketet\"\n\n    Den här kursen är öppnad från paketet för användning utan "
-                    "internet. Hämta ett nytt paket från kursens webbplats före varje utbildning.\n")
+            return f"*{in_package}*\n"
         if course.package_mode == "preview":
-            return ("!!! info \"Paketet byggs inte i förhandsvisningen\"\n\n    `mkdocs serve` bygger inte paketet. "
-                    "Bygg det med `bash scripts/offline.sh`.\n")
-        return (f'<p class="course-download" markdown>[Ladda ner kursen för användning utan internet]({relative(offline.PACKAGE)}) '
-                f"({offline.SIZE_PLACEHOLDER})</p>\n")
+            return ("*Paketen byggs inte i förhandsvisningen (`mkdocs serve`). "
+                    "Bygg dem med `bash scripts/offline.sh`.*\n")
+        return f'<p class="course-download" markdown>[{text}]({relative(name)}) ({offline.size_placeholder(name)})</p>\n'
+
+    def offline_package() -> str:
+        """The download link of the offline package (a zip to open from a USB stick)."""
+        return download(offline.PACKAGE, "Ladda ner kursen för användning utan internet",
+                        "Du använder redan paketet. Hämta ett nytt från kursens webbplats före varje utbildning.")
+
+    def scorm_package() -> str:
+        """The download link of the SCORM 1.2 package for a learning platform."""
+        return download(scorm.PACKAGE, "Ladda ner kursen som SCORM 1.2-paket",
+                        "SCORM-paketet finns att hämta på kursens webbplats, på den här sidan.")
 
     def module_titles() -> str:
         """The modules' titles as a numbered Markdown list (for a contents slide)."""
@@ -318,5 +327,5 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         f.__name__: f
         for f in (fact, fact_list, link, phone, module_list, module_titles, deck_list, factsheet_list, last_checked, quiz, pass_mark,
                   question_count, total_minutes, glossary, flow, timeline, applications_chart, continue_course, my_data,
-                  certificate, case_exercises, reflection_questions, offline_package)
+                  certificate, case_exercises, reflection_questions, offline_package, scorm_package)
     }

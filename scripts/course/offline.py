@@ -1,4 +1,5 @@
-"""The offline package: the whole course as a zip that works opened from a USB stick (file://).
+"""The packages: the whole course as a zip that works opened from a USB stick (file://), and the
+same site as a SCORM 1.2 package for a learning platform (scorm.py).
 
 It is built with its own config, `mkdocs-offline.yml`, which inherits `mkdocs.yml` and adds
 Material's offline plugin (no instant navigation, no directory URLs, the search index as a
@@ -6,8 +7,9 @@ script and the vendored iframe-worker shim for search without a server). Every h
 (`mkdocs build`) also builds the package, so that the trainer page can offer it with its
 size; `mkdocs serve` does not (a preview only says how to build it).
 
-Building it means a second MkDocs build, in a subprocess. The zip is kept in `.cache/offline/`
-with a hash of everything it is built from, and taken from there when nothing has changed.
+Building them means a second MkDocs build, in a subprocess, shared by both zips. The zips are
+kept in `.cache/offline/` with a hash of everything they are built from, and taken from there
+when nothing has changed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,10 +31,12 @@ from pathlib import Path
 
 import yaml
 
+from . import scorm
 from .errors import AuthorError
 
 CONFIG_FILE = "mkdocs-offline.yml"
 PACKAGE = "betanketid-offline.zip"  # in the hosted site, beside index.html
+PACKAGES = (PACKAGE, scorm.PACKAGE)
 FOLDER = "betanketid-kurs"  # the one folder inside the zip
 CACHE_DIR = ".cache/offline"
 # What the package is built from: a change in any of these builds it anew.
@@ -81,38 +86,44 @@ def inputs_hash(root: Path) -> str:
     return digest.hexdigest()
 
 
-def cached_package(root: Path) -> Path:
-    return root / CACHE_DIR / PACKAGE
+def cached_package(root: Path, name: str) -> Path:
+    return root / CACHE_DIR / name
 
 
-def build_package(root: Path, title: str, built_on: str) -> Package:
-    """The package in the cache: taken from there when its inputs are unchanged, else built."""
+def build_packages(root: Path, title: str, built_on: str) -> dict[str, Package]:
+    """Both packages (offline and SCORM 1.2, by zip name) from one build of the offline site;
+    taken from the cache when nothing they are built from has changed."""
     cache = root / CACHE_DIR
-    zip_path, record = cache / PACKAGE, cache / "package.json"
+    record = cache / "packages.json"
     digest = inputs_hash(root)
-    if zip_path.exists() and record.exists() and json.loads(record.read_text(encoding="utf-8")).get("hash") == digest:
-        return Package(zip_path, zip_path.stat().st_size, built=False)
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-        site = Path(tmp) / FOLDER
-        build_site(root, site)
-        partial = cache / (PACKAGE + ".part")
-        write_zip(site, partial, README_TEXT.format(title=title, folder=FOLDER, built=built_on))
-        os.replace(partial, zip_path)
-    record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
-    return Package(zip_path, zip_path.stat().st_size, built=True)
+    paths = {name: cache / name for name in PACKAGES}
+    fresh = record.exists() and json.loads(record.read_text(encoding="utf-8")).get("hash") == digest
+    if not (fresh and all(path.exists() for path in paths.values())):
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+            site = Path(tmp) / FOLDER
+            build_site(root, site)
+            partial = {name: path.with_name(path.name + ".part") for name, path in paths.items()}
+            write_zip(site, partial[PACKAGE], README_TEXT.format(title=title, folder=FOLDER, built=built_on))
+            scorm.write_package(site, partial[scorm.PACKAGE], title)
+            for name, path in paths.items():
+                os.replace(partial[name], path)
+        record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
+    return {name: Package(path, path.stat().st_size, built=not fresh) for name, path in paths.items()}
 
 
 log = logging.getLogger("mkdocs.plugins.course.offline")
 
 
-def package_for_site(root: Path, title: str, built_on: str) -> Package:
-    """The package for the hosted site, with a line in the build's log."""
+def packages_for_site(root: Path, title: str, built_on: str) -> dict[str, Package]:
+    """The packages for the hosted site, with a line in the build's log."""
     started = time.perf_counter()
-    package = build_package(root, title, built_on)
-    how = f"byggt på {time.perf_counter() - started:.1f} s" if package.built else "oförändrat, från cachen"
-    log.info(f"{PACKAGE}: {how} ({size_text(package.size)})")
-    return package
+    packages = build_packages(root, title, built_on)
+    built = any(p.built for p in packages.values())
+    how = f"byggda på {time.perf_counter() - started:.1f} s" if built else "oförändrade, från cachen"
+    sizes = ", ".join(f"{name} {size_text(p.size)}" for name, p in packages.items())
+    log.info(f"Paketen: {how} ({sizes})")
+    return packages
 
 
 def build_site(root: Path, site_dir: Path) -> None:
@@ -136,14 +147,22 @@ def write_zip(site_dir: Path, zip_path: Path, readme: str) -> None:
                 archive.write(file, f"{FOLDER}/{relative}")
 
 
-SIZE_PLACEHOLDER = '<span class="course-package-size"></span>'
+SIZE_PLACEHOLDER = re.compile(r'<span class="course-package-size" data-package="([^"]+)"></span>')
 
 
-def fill_size(output: str, package: Package | None) -> str:
-    """Put the package's size where the trainer page's download link asks for it."""
-    if SIZE_PLACEHOLDER not in output:
-        return output
-    return output.replace(SIZE_PLACEHOLDER, f"zip, {size_text(package.size)}" if package else "zip")
+def size_placeholder(name: str) -> str:
+    """Filled in with the zip's size once the packages exist (see fill_sizes)."""
+    return f'<span class="course-package-size" data-package="{name}"></span>'
+
+
+def fill_sizes(output: str, packages: dict[str, Package]) -> str:
+    """Put each package's size where the trainer page's download links ask for it."""
+
+    def size(match: re.Match) -> str:
+        package = packages.get(match.group(1))
+        return f"zip, {size_text(package.size)}" if package else "zip"
+
+    return SIZE_PLACEHOLDER.sub(size, output)
 
 
 def size_text(size: int) -> str:
@@ -154,20 +173,22 @@ def size_text(size: int) -> str:
 
 
 def main() -> int:
-    """`python scripts/course/offline.py [OUT]`: build the package and copy it to OUT."""
+    """`python -m course.offline [FOLDER]`: build both packages and copy them to FOLDER."""
     root = Path(__file__).resolve().parents[2]
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else root / PACKAGE
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else root
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from .macros import swedish_date  # the macros import this module
 
     title = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
     try:
-        package = package_for_site(root, title, swedish_date(datetime.date.today()))
+        packages = packages_for_site(root, title, swedish_date(datetime.date.today()))
     except AuthorError as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 1
-    shutil.copyfile(package.path, out)
-    print(f"Paketet finns i {out}")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, package in packages.items():
+        shutil.copyfile(package.path, out / name)
+        print(f"{out / name} ({size_text(package.size)})")
     return 0
 
 
