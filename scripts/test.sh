@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# Two or more processes (pytest-xdist, one per CPU): each builds the site once and runs its share.
+exec .venv/bin/python -m pytest -n auto "$@"

@@ -154,3 +154,30 @@ def test_the_quiz_engine_is_loaded_only_on_pages_with_a_quiz(site_dir):
         path = "" if path == "./" else path
         has_engine = "quiz_progress_" in html_file.read_text(encoding="utf-8")
         assert has_engine == (path in quiz_pages), path
+
+
+PAGE_SCRIPTS = ("quiz-record.js", "course-notes.js", "course-mydata.js", "course-certificate.js")
+
+
+@pytest.mark.parametrize("path,wanted", [
+    ("", set()),
+    ("moduler/1-vad-ar-manniskohandel/", {"quiz-record.js", "course-notes.js"}),
+    ("slutprov/", {"quiz-record.js"}),
+    ("mina-uppgifter/", {"course-mydata.js", "course-notes.js"}),
+    ("intyg/", {"course-certificate.js"}),
+])
+def test_a_page_loads_only_the_course_scripts_it_uses(page, base_url, path, wanted):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(base_url + path, wait_until="networkidle")
+    assert {name for name in requested if name in PAGE_SCRIPTS} == wanted
+
+
+def test_quiz_answers_and_copied_pages_stay_out_of_the_search_index(site_dir):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(doc["text"] for doc in docs)
+    assert not [doc["location"] for doc in docs if doc["location"].startswith("utbildare/fallovningar")]
+    for bank in QUIZZES.values():
+        wrong = max((a.text for q in bank.questions for a in q.answers if not a.right), key=len)  # a sentence
+        assert wrong not in text, (bank.key, wrong)
+    assert any(doc["location"].startswith("moduler/3-betanketid/") for doc in docs)

@@ -210,7 +210,8 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         )
         verdict = '\n<p class="course-quiz-verdict" role="status"></p>\n' if bank.pass_mark else ""
         return (
-            f"## {bank.title} {{#testa-dina-kunskaper}}\n\n"
+            # Kept out of the search index: answer options are not what a search should find.
+            f"## {bank.title} {{#testa-dina-kunskaper data-search-exclude}}\n\n"
             f'<div class="course-quiz" data-quiz-id="{bank.key}" data-questions="{len(bank.questions)}"{attributes}></div>\n\n'
             "<!-- mkdocs-quiz intro -->\n\n" + quiz_markdown(bank) + verdict
         )

@@ -21,6 +21,7 @@ import yaml
 
 from .errors import AuthorError
 from .facts import Facts, unknown_key_message
+from .yamlfile import SAFE_LOADER
 
 MODULE_DIR = "moduler"
 MODULE_FIELDS = {"title", "module", "minutes", "summary", "sources", "description"}
@@ -46,7 +47,7 @@ def front_matter(text: str, file: str) -> dict:
     if end < 0:
         raise AuthorError(file, "front matter börjar med '---' men avslutas aldrig med '---'")
     try:
-        data = yaml.safe_load(text[3:end]) or {}
+        data = yaml.load(text[3:end], Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (rad {mark.line + 2})" if mark else ""
@@ -147,6 +148,6 @@ def sources_markdown(source_keys, facts: Facts) -> str:
         text = source.citation()
         items.append(f"<li>{text} <a href=\"{source.url}\">{source.url}</a></li>" if source.url else f"<li>{text}</li>")
     return (
-        '\n\n<div class="course-sources" markdown>\n\n## Källor {#kallor}\n\n'
+        '\n\n<div class="course-sources" markdown>\n\n## Källor {#kallor data-search-exclude}\n\n'
         "Fakta på sidan bygger på:\n\n<ul>\n" + "\n".join(items) + "\n</ul>\n\n</div>\n"
     )

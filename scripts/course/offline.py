@@ -103,12 +103,14 @@ def build_packages(root: Path, title: str, built_on: str) -> dict[str, Package]:
         with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
             site = Path(tmp) / FOLDER
             build_site(root, site)
-            partial = {name: path.with_name(path.name + ".part") for name, path in paths.items()}
+            partial = {name: path.with_name(f"{path.name}.{os.getpid()}.part") for name, path in paths.items()}
             write_zip(site, partial[PACKAGE], README_TEXT.format(title=title, folder=FOLDER, built=built_on))
             scorm.write_package(site, partial[scorm.PACKAGE], title)
             for name, path in paths.items():
                 os.replace(partial[name], path)
-        record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
+        partial_record = record.with_name(f"{record.name}.{os.getpid()}.part")
+        partial_record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
+        os.replace(partial_record, record)  # two builds at once (parallel tests) each write whole files
     return {name: Package(path, path.stat().st_size, built=not fresh) for name, path in paths.items()}
 
 

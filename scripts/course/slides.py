@@ -176,8 +176,11 @@ def deck_table(decks: dict[str, Deck], quizzes: dict[str, Quiz], link: Callable[
 # --- rendering -------------------------------------------------------------------------
 
 
+_plain_markdown = markdown.Markdown()  # one instance: making a new one per call costs more than converting
+
+
 def inline_markdown(text: str) -> str:
-    rendered = markdown.markdown(text)
+    rendered = _plain_markdown.reset().convert(text)
     return rendered[3:-4] if rendered.startswith("<p>") and rendered.endswith("</p>") else rendered
 
 
@@ -195,7 +198,7 @@ def quiz_slides(bank: Quiz) -> list[Slide]:
         )
     ]
     for number, question in enumerate(bank.questions, start=1):
-        explanation = markdown.markdown(question.explanation)
+        explanation = _plain_markdown.reset().convert(question.explanation)
         html_text = question_html(question, number, total, explanation)
         slides.append(Slide(html_text, question_notes(question, explanation), "quiz"))
     return slides
@@ -251,6 +254,7 @@ class SlideRenderer:
         self.env.globals.update({name: macros[name] for name in SLIDE_MACROS})
         self.url_of = url_of  # docs-relative path -> site URL, or None if no such file
         self.markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+        self._rendered: dict[str, tuple[Deck, list[Slide]]] = {}  # reused by the decks that include a deck
 
     def deck_slides(self, deck: Deck, decks: dict[str, Deck]) -> list[Slide]:
         if deck.decks:
@@ -267,17 +271,22 @@ class SlideRenderer:
         return slides
 
     def content_slides(self, deck: Deck) -> list[Slide]:
-        return [
-            Slide(self.render(deck, slide, slide.text), self.render(deck, slide, slide.notes), "content")
-            for slide in deck.slides
-        ]
+        cached = self._rendered.get(deck.key)
+        if cached is None or cached[0] is not deck:
+            cached = (deck, [
+                Slide(self.render(deck, slide, slide.text), self.render(deck, slide, slide.notes), "content")
+                for slide in deck.slides
+            ])
+            self._rendered[deck.key] = cached
+        return list(cached[1])  # a copy: the caller appends quiz and source slides
 
     def render(self, deck: Deck, slide: SlideSource, text: str) -> str:
         if not text.strip():
             return ""
         where = f"bild {slide.number}"
         try:
-            text = self.env.from_string(text).render()
+            if "{{" in text or "{%" in text:
+                text = self.env.from_string(text).render()
         except AuthorError as error:
             raise AuthorError(deck.file, f"{where}: {error.message}") from None
         except jinja2.TemplateSyntaxError as error:

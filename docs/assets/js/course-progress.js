@@ -250,6 +250,26 @@
     observer.observe(box);
   }
 
+  /* Scripts that only some pages use, loaded on the pages that have what they work on (once; each
+     then keeps itself up to date on the following pages). */
+  var PAGE_SCRIPTS = [
+    [".course-quiz[data-quiz-id]", "assets/js/quiz-record.js"],
+    ["textarea.course-note, [data-course-reflections]", "assets/js/course-notes.js"],
+    ["[data-course-mydata]", "assets/js/course-mydata.js"],
+    ["[data-course-certificate]", "assets/js/course-certificate.js"]
+  ];
+  var requested = {};
+
+  function loadPageScripts() {
+    PAGE_SCRIPTS.forEach(function (entry) {
+      if (requested[entry[1]] || !document.querySelector(entry[0])) return;
+      requested[entry[1]] = true;
+      var script = document.createElement("script");
+      script.src = urlOf(entry[1]);
+      document.body.appendChild(script);
+    });
+  }
+
   /* Run fn on every page shown: after each instant navigation, or once when there is none (file://). */
   function onEveryPage(fn) {
     if (typeof window.document$ !== "undefined") {
@@ -274,5 +294,6 @@
   onEveryPage(function () {
     render();
     watchReading();
+    loadPageScripts();
   });
 })();

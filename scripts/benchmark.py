@@ -1,0 +1,347 @@
+"""Benchmark: what the course costs against bare Material for MkDocs, measured side by side.
+
+    .venv/bin/python scripts/benchmark.py [--runs 5] [--out benchmark.json]
+
+(or `bash scripts/benchmark.sh`, which sets everything up first). It makes, in a temporary folder,
+  - a copy of the course ("ours"), and
+  - a baseline built on the fly ("bare"): the course's Markdown pages with the macro calls
+    stripped, under a bare Material config (same theme, language, nav and Markdown extensions;
+    no macros, hooks or plugins beyond MkDocs's default search),
+and measures, alternating ours and bare and taking medians:
+  - full `mkdocs build`: ours with a warm cache (fact-sheet PDFs and packages), ours with a
+    cold cache, and bare;
+  - `mkdocs serve`: the time from saving an edit to a module until the page is served rebuilt;
+  - page weight in Chromium: bytes (as sent, and gzip-compressed as a web server would send
+    them) and requests for the start page, a module page, the final test and a deck, against
+    the bare build's page for the same Markdown (for the deck: its module's page); JavaScript
+    and CSS separately; and what each page loads that it does not use.
+It prints a table, checks the targets of issue 9 and writes everything as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("docs", "scripts", "overrides", "quizzes", "slides", "cases", "mkdocs.yml", "mkdocs-offline.yml",
+          "facts.yml", "glossary.yml", "requirements.txt")
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+EDITED = "docs/moduler/3-betanketid.md"
+EDITED_URL = "moduler/3-betanketid/"
+# page -> (our URL, the bare URL for the same Markdown)
+PAGES = {
+    "start": ("", ""),
+    "module": ("moduler/1-vad-ar-manniskohandel/", "moduler/1-vad-ar-manniskohandel/"),
+    "quiz": ("slutprov/", "slutprov/"),
+    "deck": ("bildspel/modul-3.html", "moduler/3-betanketid/"),
+}
+TARGETS = {  # issue 9: ratios ours / bare
+    "build_warm": 2.0,
+    "rebuild": 1.5,
+    "weight_module": 1.25,
+    "weight_quiz": 1.5,
+}
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+# --- the two projects -------------------------------------------------------------------
+
+
+def copy_ours(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, target / name)
+    return target
+
+
+def make_bare(target: Path) -> Path:
+    """The course's Markdown pages under a bare Material config."""
+    ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = target / "docs"
+    for page in (ROOT / "docs").rglob("*.md"):
+        out = docs / page.relative_to(ROOT / "docs")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(MACRO.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = {
+        "site_name": ours["site_name"],
+        "theme": {"name": "material", "language": ours["theme"]["language"], "font": False},
+        "markdown_extensions": ours["markdown_extensions"],
+        "nav": ours["nav"],
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+# --- builds -----------------------------------------------------------------------------
+
+
+def timed_build(project: Path, site: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
+                            cwd=project, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build failed in {project}:\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def measure_builds(ours: Path, bare: Path, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"build_warm": [], "build_cold": [], "build_bare": []}
+    timed_build(ours, ours / "site")  # fill the cache once
+    timed_build(bare, bare / "site")
+    for _ in range(runs):
+        times["build_warm"].append(timed_build(ours, ours / "site"))
+        times["build_bare"].append(timed_build(bare, bare / "site"))
+        shutil.rmtree(ours / ".cache", ignore_errors=True)
+        times["build_cold"].append(timed_build(ours, ours / "site-cold"))
+    return times
+
+
+# --- mkdocs serve -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.02)
+    return False
+
+
+class Served:
+    """`mkdocs serve` of a project, to edit a module and time the rebuild."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.url = f"http://127.0.0.1:{free_port()}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.url[7:-1]],
+            cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait_for(lambda: "<h1" in fetch(self.url + EDITED_URL), 120):
+            self.close()
+            sys.exit(f"mkdocs serve did not start in {project}")
+        self.edits = 0
+
+    def rebuild_time(self) -> float:
+        self.edits += 1
+        marker = f"Ändring nummer {self.edits} för mätningen."
+        page = self.project / EDITED
+        started = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
+        if not wait_for(lambda: marker in fetch(self.url + EDITED_URL), 120):
+            sys.exit(f"no rebuild seen in {self.project}")
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def measure_rebuilds(ours: Path, bare: Path, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"rebuild": [], "rebuild_bare": []}
+    servers = Served(ours), Served(bare)
+    try:
+        for server in servers:
+            server.rebuild_time()  # the first rebuild warms up
+        for _ in range(runs):
+            times["rebuild"].append(servers[0].rebuild_time())
+            times["rebuild_bare"].append(servers[1].rebuild_time())
+    finally:
+        for server in servers:
+            server.close()
+    return times
+
+
+# --- page weight ------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def kind_of(url: str, resource_type: str) -> str:
+    if resource_type == "script" or url.endswith(".js"):
+        return "js"
+    if resource_type == "stylesheet" or url.endswith(".css"):
+        return "css"
+    return "other"
+
+
+def load_page(browser, url: str) -> dict:
+    """Every response while the page loads and settles: bytes raw and gzip, by kind."""
+    page = browser.new_page()
+    loaded = []
+
+    def record(response):
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            body = b""
+        loaded.append((response.url, kind_of(response.url, response.request.resource_type), body))
+
+    page.on("response", record)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    page.close()
+    totals = {"requests": len(loaded), "bytes": 0, "gzip": 0, "js": 0, "js_gzip": 0, "css": 0, "css_gzip": 0}
+    for _, kind, body in loaded:
+        packed = len(gzip.compress(body, 6))
+        totals["bytes"] += len(body)
+        totals["gzip"] += packed
+        if kind in ("js", "css"):
+            totals[kind] += len(body)
+            totals[f"{kind}_gzip"] += packed
+    totals["urls"] = [u for u, _, _ in loaded]
+    return totals
+
+
+def unused_loads(name: str, urls: list[str]) -> list[str]:
+    """What a page loads that it does not use: quiz code off quiz pages, reveal.js off decks."""
+    found = []
+    has_quiz = name in ("module", "quiz")
+    if not has_quiz and any("mkdocs_quiz" in u or "quiz" in u.rsplit("/", 1)[-1] for u in urls):
+        found.append("quiz code")
+    if name != "deck" and any("reveal" in u for u in urls):
+        found.append("reveal.js")
+    return found
+
+
+def measure_weight(ours_site: Path, bare_site: Path) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    servers = [serve_folder(ours_site), serve_folder(bare_site)]
+    results = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium")
+            for name, (ours_path, bare_path) in PAGES.items():
+                ours = load_page(browser, servers[0][1] + ours_path)
+                bare = load_page(browser, servers[1][1] + bare_path)
+                results[name] = {"ours": ours, "bare": bare, "unused": unused_loads(name, ours["urls"])}
+            browser.close()
+    finally:
+        for server, _ in servers:
+            server.shutdown()
+    return results
+
+
+# --- report -----------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def report(builds: dict, rebuilds: dict, weight: dict, runs: int) -> dict:
+    timing = {
+        "build_warm": (median(builds["build_warm"]), median(builds["build_bare"])),
+        "build_cold": (median(builds["build_cold"]), median(builds["build_bare"])),
+        "rebuild": (median(rebuilds["rebuild"]), median(rebuilds["rebuild_bare"])),
+    }
+    rows = []
+    checks = {}
+    print(f"\nTider (median av {runs} körningar, sekunder)")
+    print(f"{'':28}{'vår':>9}{'bar':>9}{'kvot':>8}{'mål':>8}")
+    for key, (ours, bare) in timing.items():
+        ratio = ours / bare
+        target = TARGETS.get(key)
+        if target:
+            checks[key] = ratio <= target
+        mark = "" if not target else (" ok" if ratio <= target else " MISSAR")
+        print(f"{key:28}{ours:9.2f}{bare:9.2f}{ratio:8.2f}{(f'≤{target}' if target else ''):>8}{mark}")
+        rows.append({"measure": key, "ours_s": ours, "bare_s": bare, "ratio": ratio, "target": target})
+    print("\nSidvikt (kB som skickas med gzip, som en webbserver gör; i parentes okomprimerat; kvot och mål gäller gzip)")
+    print(f"{'':10}{'vår':>16}{'bar':>16}{'kvot':>7}{'mål':>7}{'anrop':>8}{'JS vår/bar':>16}{'CSS vår/bar':>16}")
+    pages = {}
+    for name, data in weight.items():
+        ours, bare = data["ours"], data["bare"]
+        ratio = ours["gzip"] / bare["gzip"]
+        raw_ratio = ours["bytes"] / bare["bytes"]
+        target = TARGETS.get(f"weight_{name}")
+        if target:  # on the bytes sent (gzip), as Lighthouse's "total byte weight" counts them
+            checks[f"weight_{name}"] = ratio <= target
+        checks[f"nothing_unused_{name}"] = not data["unused"]
+        mark = "" if not target else (" ok" if checks[f"weight_{name}"] else " MISSAR")
+        print(f"{name:10}{ours['gzip'] / 1000:7.0f} ({ours['bytes'] / 1000:5.0f}){bare['gzip'] / 1000:7.0f} "
+              f"({bare['bytes'] / 1000:5.0f}){ratio:7.2f}{(f'≤{target}' if target else ''):>7}"
+              f"{ours['requests']:4d}/{bare['requests']:<3d}"
+              f"{ours['js_gzip'] / 1000:8.0f}/{bare['js_gzip'] / 1000:<6.0f}{ours['css_gzip'] / 1000:8.0f}/{bare['css_gzip'] / 1000:<6.0f}{mark}")
+        if data["unused"]:
+            print(f"{'':10}laddar utan att använda: {', '.join(data['unused'])}")
+        pages[name] = {
+            "ratio_gzip": ratio, "ratio_raw": raw_ratio, "target": target, "unused": data["unused"],
+            "ours": {k: v for k, v in ours.items() if k != "urls"}, "bare": {k: v for k, v in bare.items() if k != "urls"},
+            "ours_urls": ours["urls"],
+        }
+    print("\nMål: " + ", ".join(f"{k} {'ok' if v else 'MISSAR'}" for k, v in checks.items()))
+    return {"timing": rows, "runs": {**builds, **rebuilds}, "pages": pages, "checks": checks}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs per measure (default 5)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmark.json", help="where to write the JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
+        ours, bare = copy_ours(Path(tmp) / "ours"), make_bare(Path(tmp) / "bare")
+        print("Bygger …", flush=True)
+        builds = measure_builds(ours, bare, args.runs)
+        timed_build(ours, ours / "site")  # the measured pages come from a warm build
+        print("Mäter mkdocs serve …", flush=True)
+        rebuilds = measure_rebuilds(ours, bare, args.runs)
+        print("Mäter sidvikt i Chromium …", flush=True)
+        weight = measure_weight(ours / "site", bare / "site")
+        result = report(builds, rebuilds, weight, args.runs)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": commit, "cpus": os.cpu_count(), **result}
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nSkrivet till {args.out}")
+    return 0 if all(result["checks"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
