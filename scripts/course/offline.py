@@ -75,9 +75,10 @@ def is_offline_build(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def inputs_hash(root: Path) -> str:
+def inputs_hash(root: Path, names: tuple[str, ...] = INPUTS) -> str:
+    """A hash of the files (and folders) named, relative to the project root."""
     digest = hashlib.sha256()
-    for name in INPUTS:
+    for name in names:
         path = root / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
