@@ -42,9 +42,6 @@ CACHE_DIR = ".cache/offline"
 # What the package is built from: a change in any of these builds it anew.
 INPUTS = ("docs", "cases", "quizzes", "slides", "overrides", "scripts", "facts.yml", "glossary.yml",
           "mkdocs.yml", CONFIG_FILE, "requirements.txt")
-# For search engines and for debugging the theme's scripts: of no use on a USB stick.
-LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")
-LEFT_OUT_SUFFIX = ".map"
 README_NAME = "LAS-MIG.txt"
 README_TEXT = """\
 {title}
@@ -144,10 +141,8 @@ def write_zip(site_dir: Path, zip_path: Path, readme: str) -> None:
     """The site in one folder, with a short text on how to open it."""
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{FOLDER}/{README_NAME}", readme.replace("\n", "\r\n"))  # readable in Notepad too
-        for file in sorted(site_dir.rglob("*")):
-            relative = file.relative_to(site_dir).as_posix()
-            if file.is_file() and relative not in LEFT_OUT and not relative.endswith(LEFT_OUT_SUFFIX):
-                archive.write(file, f"{FOLDER}/{relative}")
+        for name in scorm.site_files(site_dir):
+            archive.write(site_dir / name, f"{FOLDER}/{name}")
 
 
 SIZE_PLACEHOLDER = re.compile(r'<span class="course-package-size" data-package="([^"]+)"></span>')

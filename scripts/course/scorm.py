@@ -30,7 +30,17 @@ RUNTIME = {
     "assets/scorm/course-scorm.js": HERE / "course-scorm.js",
 }
 COURSE_DATA = "assets/js/course-data.js"
+# For search engines and for debugging the theme's scripts: of no use in a package.
+LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")
 LEFT_OUT_SUFFIX = ".map"
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """The built site's files that go into a package (both packages), relative and sorted."""
+    return sorted(
+        name for name in (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+        if name not in LEFT_OUT and not name.endswith(LEFT_OUT_SUFFIX)
+    )
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -82,11 +92,8 @@ def launch_page(title: str) -> str:
 
 def write_package(site_dir: Path, zip_path: Path, title: str) -> None:
     """The SCORM zip from a site built without directory URLs (the offline build)."""
-    site_files = sorted(
-        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-        if p.is_file() and not p.name.endswith(LEFT_OUT_SUFFIX) and not p.name.startswith("sitemap.xml")
-    )
-    files = [LAUNCH_PAGE, *RUNTIME, *site_files]
+    course_files = site_files(site_dir)
+    files = [LAUNCH_PAGE, *RUNTIME, *course_files]
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("imsmanifest.xml", manifest_xml(title, files, mastery_score(site_dir)))
         for schema in SCHEMAS:
@@ -94,5 +101,5 @@ def write_package(site_dir: Path, zip_path: Path, title: str) -> None:
         archive.writestr(LAUNCH_PAGE, launch_page(title))
         for name, source in RUNTIME.items():
             archive.write(source, name)
-        for name in site_files:
+        for name in course_files:
             archive.write(site_dir / name, name)
