@@ -15,7 +15,9 @@ and measures, alternating ours and bare and taking medians:
     them) and requests for the start page, a module page, the final test and a deck, against
     the bare build's page for the same Markdown (for the deck: its module's page); JavaScript
     and CSS separately; and what each page loads that it does not use.
-It prints a table, checks the targets of issue 9 and writes everything as JSON.
+With `--lighthouse PATH` (the `lighthouse` command of npm's lighthouse 12, e.g. after
+`npm install --prefix .cache/lighthouse lighthouse@12`) it also runs Lighthouse (mobile) on the
+same pages, ours and bare. It prints a table, checks the targets and writes everything as JSON.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ PAGES = {
     "quiz": ("slutprov/", "slutprov/"),
     "deck": ("bildspel/modul-3.html", "moduler/3-betanketid/"),
 }
+LIGHTHOUSE_TARGETS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 0.9}
 TARGETS = {  # issue 9: ratios ours / bare
     "build_warm": 2.0,
     "rebuild": 1.5,
@@ -269,6 +272,49 @@ def measure_weight(ours_site: Path, bare_site: Path) -> dict[str, dict]:
     return results
 
 
+# --- Lighthouse (optional) --------------------------------------------------------------
+
+
+def lighthouse_scores(command: str, url: str, out: Path) -> dict[str, float]:
+    """Lighthouse's mobile scores (0–1) for one page, with Debian's Chromium."""
+    env = dict(ENV, CHROME_PATH=shutil.which("chromium") or "/usr/bin/chromium")
+    result = subprocess.run(
+        [command, url, "--quiet", "--chrome-flags=--headless=new --no-sandbox", "--output=json", f"--output-path={out}",
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        sys.exit(f"lighthouse failed for {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {key: category["score"] for key, category in report["categories"].items()}
+
+
+def measure_lighthouse(command: str, ours_site: Path, bare_site: Path, work: Path) -> dict[str, dict]:
+    servers = [serve_folder(ours_site), serve_folder(bare_site)]
+    results = {}
+    try:
+        for name, (ours_path, bare_path) in PAGES.items():
+            results[name] = {
+                "ours": lighthouse_scores(command, servers[0][1] + ours_path, work / f"lh-{name}-ours.json"),
+                "bare": lighthouse_scores(command, servers[1][1] + bare_path, work / f"lh-{name}-bare.json"),
+            }
+    finally:
+        for server, _ in servers:
+            server.shutdown()
+    return results
+
+
+def report_lighthouse(scores: dict[str, dict], checks: dict[str, bool]) -> None:
+    print("\nLighthouse (mobil), vår / bar")
+    print(f"{'':10}" + "".join(f"{key:>22}" for key in LIGHTHOUSE_TARGETS))
+    for name, pair in scores.items():
+        cells = []
+        for key, target in LIGHTHOUSE_TARGETS.items():
+            ours, bare = pair["ours"].get(key), pair["bare"].get(key)
+            checks[f"lighthouse_{name}_{key}"] = ours is not None and ours >= target
+            cells.append(f"{ours:.2f}/{bare:.2f} (≥{target}){'' if ours >= target else ' !'}".rjust(22))
+        print(f"{name:10}" + "".join(cells))
+
+
 # --- report -----------------------------------------------------------------------------
 
 
@@ -325,6 +371,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="alternating runs per measure (default 5)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark.json", help="where to write the JSON")
+    parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse command, to add its scores")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         ours, bare = copy_ours(Path(tmp) / "ours"), make_bare(Path(tmp) / "bare")
@@ -336,6 +383,10 @@ def main() -> int:
         print("Mäter sidvikt i Chromium …", flush=True)
         weight = measure_weight(ours / "site", bare / "site")
         result = report(builds, rebuilds, weight, args.runs)
+        if args.lighthouse:
+            print("Kör Lighthouse …", flush=True)
+            result["lighthouse"] = measure_lighthouse(args.lighthouse, ours / "site", bare / "site", Path(tmp))
+            report_lighthouse(result["lighthouse"], result["checks"])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": commit, "cpus": os.cpu_count(), **result}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -167,3 +167,8 @@ def test_presenter_turns_pages_with_keys_n_and_p(page, base_url):
     page.wait_for_url(base_url + module_paths()[1])
     page.keyboard.press("p")
     page.wait_for_url(base_url + module_paths()[0])
+
+
+def test_the_search_dialog_has_a_name(page, base_url):
+    page.goto(base_url)
+    expect(page.locator('.md-search[role="dialog"]')).to_have_attribute("aria-label", "Sök")

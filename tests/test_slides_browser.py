@@ -159,3 +159,12 @@ def test_start_page_links_the_whole_presentation(page, base_url):
     page.get_by_role("link", name="Öppna hela bildspelet").click()
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     assert "bildspel/hela-presentationen.html" in page.url
+
+
+def test_the_deck_landmark_keeps_its_role(page, base_url):
+    """reveal.js gives its element role="application"; the <main> landmark around it keeps its own."""
+    open_deck(page, base_url, "modul-3")
+    main = page.locator("main")
+    expect(main).to_have_count(1)
+    assert main.get_attribute("role") is None
+    expect(main.locator(".reveal")).to_have_attribute("role", "application")
