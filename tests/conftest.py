@@ -75,14 +75,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    """A folder served on a free port of 127.0.0.1: the server (to shut down) and its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The built site served on a free port of 127.0.0.1 (overrides pytest-base-url)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    server, url = serve_folder(site_dir)
+    yield url
     server.shutdown()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 
 import pytest
 from conftest import format_violations, module_paths, press_tab_until, run_axe
@@ -27,6 +28,11 @@ def put(page, data) -> None:
     """Store data as a learner's browser would have it, then reload the page."""
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE, data if isinstance(data, str) else json.dumps(data)])
     page.reload()
+
+
+def wait_for_page(page, url: str) -> None:
+    """Wait until the page is shown; navigation.tracking may already have added a section's #anchor."""
+    page.wait_for_url(re.compile(re.escape(url) + r"(#.*)?$"))
 
 
 def bar(page):
@@ -94,7 +100,7 @@ def test_reading_a_module_and_passing_its_quiz_marks_it_done(page, base_url):
     expect(page.locator('.course-module-state[data-module="1"]')).to_have_text("Klar")
     expect(page.locator('.course-module-state[data-module="2"]')).to_have_text("Inte påbörjad")
     page.get_by_role("link", name="Fortsätt där du slutade").click()
-    page.wait_for_url(base_url + MODULES[1])
+    wait_for_page(page, base_url + MODULES[1])
     expect(page.locator("h1")).to_contain_text("Att upptäcka")
 
 
@@ -119,13 +125,13 @@ def test_notes_persist_across_reload_and_instant_navigation_and_print(page, base
     expect(first).to_have_value("Skulder till arbetsgivaren.\nPass som någon annan har.")
 
     page.locator(".md-nav__link", has_text="Ordlista").first.click()  # instant navigation away and back
-    page.wait_for_url(base_url + "ordlista/")
+    wait_for_page(page, base_url + "ordlista/")
     page.go_back()
-    page.wait_for_url(base_url + MODULES[1])
+    wait_for_page(page, base_url + MODULES[1])
     expect(page.locator("#svar-2-3")).to_have_value("Ensamkommande barn.")
 
     page.get_by_role("link", name="Mina uppgifter").first.click()
-    page.wait_for_url(base_url + "mina-uppgifter/")
+    wait_for_page(page, base_url + "mina-uppgifter/")
     area = page.locator(".course-reflections-area")
     expect(area).to_contain_text("Du har svarat på 2 frågor")
     page.emulate_media(media="print")
@@ -274,7 +280,7 @@ def test_certificate_refuses_before_completion_and_lists_what_remains(page, base
     expect(page.locator(".course-certificate__form")).to_be_hidden()
     expect(page.locator(".course-certificate")).to_be_hidden()
     remaining.get_by_role("link", name="Slutprovet").click()
-    page.wait_for_url(base_url + "slutprov/")
+    wait_for_page(page, base_url + "slutprov/")
 
 
 def test_certificate_needs_a_name_then_shows_name_date_and_score(page, base_url):
@@ -303,7 +309,7 @@ def test_certificate_needs_a_name_then_shows_name_date_and_score(page, base_url)
 def work_through(page, base_url, numbers) -> None:
     """Pass each module's quiz, read to the end and go on with the link in the status box."""
     for number in numbers:
-        page.wait_for_url(base_url + MODULES[number - 1])
+        wait_for_page(page, base_url + MODULES[number - 1])
         key = f"modul-{number}"
         answer_all(page, key, [True] * len(QUIZZES[key].questions))
         read_to_end(page)
@@ -317,7 +323,7 @@ def test_the_whole_course_start_leave_come_back_finish_and_print(page, base_url,
     page.goto(base_url)
     page.get_by_role("link", name="Börja med Modul 1").click()
     work_through(page, base_url, (1, 2, 3))
-    page.wait_for_url(base_url + MODULES[3])
+    wait_for_page(page, base_url + MODULES[3])
 
     later = browser.new_context(storage_state=context.storage_state())  # the same browser, days later
     context.close()
@@ -327,14 +333,14 @@ def test_the_whole_course_start_leave_come_back_finish_and_print(page, base_url,
     expect(bar(page)).to_contain_text("3 av 6 moduler klara")
     page.get_by_role("link", name="Fortsätt där du slutade – Modul 4").click()
     work_through(page, base_url, (4, 5, 6))
-    page.wait_for_url(base_url + "slutprov/")
+    wait_for_page(page, base_url + "slutprov/")
     expect(bar(page)).to_contain_text("6 av 6 moduler klara, slutprovet inte klart.")
     answer_with(page, "slutprov", len(QUIZZES["slutprov"].questions))
     expect(bar(page)).to_contain_text("slutprovet klart.")
 
     page.goto(base_url)
     page.get_by_role("link", name="Skriv ut ditt intyg").click()
-    page.wait_for_url(base_url + "intyg/")
+    wait_for_page(page, base_url + "intyg/")
     page.get_by_label("Ditt namn, som det ska stå på intyget").fill("Robin Berg")
     page.get_by_role("button", name="Visa intyget").click()
     expect(page.locator(".course-certificate")).to_contain_text("Robin Berg")

@@ -7,18 +7,15 @@ unzipped package are served from one local server (an LMS serves both from its o
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 import xml.etree.ElementTree as ET
 import zipfile
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import xmlschema
-from conftest import ROOT, _QuietHandler, format_violations, module_paths, run_axe
+from conftest import ROOT, format_violations, module_paths, run_axe, serve_folder
 from course import scorm
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer_all, answer_with, right_count_for
@@ -59,9 +56,8 @@ def lms_url(scorm_zip, tmp_path_factory):
         archive.extractall(folder / "paket")
     shutil.copy(SCORM_AGAIN, folder / "scorm12.min.js")
     (folder / "index.html").write_text(HARNESS, encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    server, url = serve_folder(folder)
+    yield url
     server.shutdown()
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 
 from mkdocs.structure.files import File, Files
 
+from .cachefile import write_atomically
 from .macros import Course, macro_functions
 from .offline import inputs_hash
 from .slides import SITE_DIR, SlideRenderer, deck_page
@@ -42,9 +42,7 @@ def add_decks(course: Course, files: Files, config) -> None:
     if pages is None:
         pages = render_decks(course, files, config)
         cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps({"hash": digest, "decks": pages}, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, cache)
+        write_atomically(cache, json.dumps({"hash": digest, "decks": pages}, ensure_ascii=False).encode("utf-8"))
     for path, html in pages.items():
         files.append(File.generated(config, path, content=html))
 

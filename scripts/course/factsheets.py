@@ -22,7 +22,6 @@ import hashlib
 import importlib.metadata
 import json
 import logging
-import os
 import posixpath
 import re
 import time
@@ -33,6 +32,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
+from .cachefile import write_atomically
 from .errors import AuthorError
 from .facts import Facts
 from .modules import check_fields, check_positive, check_sources, front_matter
@@ -231,12 +231,6 @@ def render_pdf(document: str, base_dir: Path) -> tuple[bytes, int]:
     return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
-
-
 def build_sheet(sheet: FactSheet, document: str, cache_dir: Path, base_dir: Path) -> BuiltSheet:
     """The sheet's PDF from the cache when its document is unchanged, else rendered now.
     `base_dir` is where the page's relative URLs start. Fails when the PDF is longer than
@@ -253,7 +247,6 @@ def build_sheet(sheet: FactSheet, document: str, cache_dir: Path, base_dir: Path
             data, pages = render_pdf(document, base_dir)
         except (ValueError, OSError) as error:
             raise AuthorError(f"docs/{sheet.src_path}", f"PDF:en kunde inte skapas: {error}") from None
-        # Written whole, then renamed: two builds at once (tests run in parallel) never see half a file.
         write_atomically(pdf, data)
         write_atomically(record, json.dumps({"hash": digest, "pages": pages}).encode("utf-8"))
         rendered = True

@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from . import scorm
+from .cachefile import partial_path, write_atomically
 from .errors import AuthorError
 
 CONFIG_FILE = "mkdocs-offline.yml"
@@ -101,14 +102,12 @@ def build_packages(root: Path, title: str, built_on: str) -> dict[str, Package]:
         with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
             site = Path(tmp) / FOLDER
             build_site(root, site)
-            partial = {name: path.with_name(f"{path.name}.{os.getpid()}.part") for name, path in paths.items()}
+            partial = {name: partial_path(path) for name, path in paths.items()}
             write_zip(site, partial[PACKAGE], README_TEXT.format(title=title, folder=FOLDER, built=built_on))
             scorm.write_package(site, partial[scorm.PACKAGE], title)
             for name, path in paths.items():
                 os.replace(partial[name], path)
-        partial_record = record.with_name(f"{record.name}.{os.getpid()}.part")
-        partial_record.write_text(json.dumps({"hash": digest}), encoding="utf-8")
-        os.replace(partial_record, record)  # two builds at once (parallel tests) each write whole files
+        write_atomically(record, json.dumps({"hash": digest}).encode("utf-8"))
     return {name: Package(path, path.stat().st_size, built=not fresh) for name, path in paths.items()}
 
 
