@@ -10,21 +10,27 @@ import datetime
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from course import macros as course_macros  # noqa: E402
+from course import minify  # noqa: E402
+from course import quizengine  # noqa: E402
 from course import decks as course_decks  # noqa: E402
 from course import factsheets  # noqa: E402
 from course import offline  # noqa: E402
 from course import pages  # noqa: E402
 from course import progress  # noqa: E402
-from course.cases import CASE_DIR  # noqa: E402
+from course.cases import CASE_DIR, folded_comments_unsearched  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
+from course.render import PageRenderer  # noqa: E402
 
 _state: dict = {}
+JINJA_CACHE = ".cache/jinja"
 
 
 def on_startup(command, dirty):
@@ -37,9 +43,9 @@ def on_config(config):
         course = course_macros.load_course(root, Path(config.docs_dir))
     except AuthorError as error:
         raise PluginError(str(error)) from None
-    plugin = config.plugins["macros"]
-    plugin.register_macros(course_macros.course_macros(course, lambda: plugin.page))
-    pages.report_template_errors(course)
+    macros = course_macros.course_macros(course, lambda: _state["page"])
+    _state["render"] = PageRenderer(macros, course.errors, root / JINJA_CACHE / "sidor")
+    quizengine.translations_once_per_page(config.plugins["mkdocs_quiz"])
     if offline.is_offline_build(config):
         course.package_mode = "package"
     elif _state.get("command") == "serve":
@@ -62,6 +68,8 @@ def on_files(files, config):
         course_decks.add_decks(course, files, config)
     except AuthorError as error:
         raise PluginError(str(error)) from None
+    minify.assets(files, config)
+    quizengine.add_engine(files, config)
     _state["built_sheets"] = {}
     factsheets.add_pdf_files(course.factsheets, files, config, _cache_dir(config))
     _state["reflections"] = {}
@@ -73,7 +81,10 @@ def on_files(files, config):
     return files
 
 
+@event_priority(50)  # before mkdocs-quiz, which turns the <quiz> blocks that {{ quiz(…) }} writes into quizzes
 def on_page_markdown(markdown, page, config, files):
+    _state["page"] = page
+    markdown = _state["render"].render(markdown, page.file.src_path, page.file.abs_src_path)
     try:
         return pages.finish_markdown(_state["course"], markdown, page.file.src_path, page.meta)
     except AuthorError as error:
@@ -91,7 +102,7 @@ def on_page_content(html, page, config, files):
             )
         except AuthorError as error:
             raise PluginError(str(error)) from None
-    html = pages.first_tooltips_only(html)
+    html = folded_comments_unsearched(pages.first_tooltips_only(html))
     module = course.module_for(page.file.src_path)
     if module:
         my_data = files.get_file_from_path(progress.MY_DATA_PAGE)
@@ -105,7 +116,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """Every page has been rendered: write the course's structure for the learner's scripts."""
+    """Every page has been rendered: write the course's structure for the learner's scripts.
+    The theme's templates are kept compiled in .cache/jinja/ (Jinja checks each against its source)."""
+    jinja_cache = Path(config.config_file_path).parent / JINJA_CACHE
+    jinja_cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(jinja_cache))
 
     def url_of(src_path: str) -> str | None:
         file = files.get_file_from_path(src_path) if src_path else None
@@ -132,6 +147,7 @@ def _build_packages(config):
 
 def on_post_page(output, page, config):
     output = factsheets.fill_sizes(output, _state["built_sheets"])
+    output = quizengine.slim_page(output, page.file.src_path)
     return offline.fill_sizes(output, _state["packages"])
 
 

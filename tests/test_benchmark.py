@@ -3,8 +3,10 @@ tells what a page loads without using it. The measuring itself is not a test."""
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
+import urllib.request
 
 from conftest import ROOT
 
@@ -31,3 +33,22 @@ def test_quiz_code_and_reveal_count_as_unused_off_their_pages():
     assert benchmark.unused_loads("start", quiz + reveal) == ["quiz code", "reveal.js"]
     assert benchmark.unused_loads("quiz", quiz) == []
     assert benchmark.unused_loads("deck", reveal) == []
+
+
+def test_the_benchmark_server_sends_gzip_as_a_production_server_does(tmp_path):
+    (tmp_path / "sida").mkdir()
+    page = "<p>" + "betänketid " * 200 + "</p>"
+    (tmp_path / "sida" / "index.html").write_text(page, encoding="utf-8")
+    server, url = benchmark.serve_folder(tmp_path)
+    try:
+        asked = urllib.request.Request(url + "sida/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(asked) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode("utf-8") == page
+        with urllib.request.urlopen(url + "sida/") as response:  # a client that does not ask gets it plain
+            assert response.headers["Content-Encoding"] is None
+            assert response.read().decode("utf-8") == page
+        with urllib.request.urlopen(url + "sida") as response:  # a folder without "/" is redirected first
+            assert response.url == url + "sida/"
+    finally:
+        server.shutdown()

@@ -44,6 +44,13 @@ def read_to_end(page) -> None:
     expect(page.locator(".course-module-status__read")).to_have_text("Du har läst modulen till slutet.")
 
 
+def write_note(page, field: str, text: str) -> None:
+    """Write in a note field and wait until the page says what became of it (course-notes.js
+    loads when the fields come near, which filling them does)."""
+    page.locator(field).fill(text)
+    expect(page.locator(".course-notes-status")).not_to_be_empty()
+
+
 def pass_module(page, base_url, number: int) -> None:
     page.goto(base_url + MODULES[number - 1])
     key = f"modul-{number}"
@@ -121,7 +128,8 @@ def test_notes_persist_across_reload_and_instant_navigation_and_print(page, base
     page.locator("#svar-2-3").fill("Ensamkommande barn.")
     expect(page.locator(".course-notes-status")).to_have_text("Det du skriver sparas i den här webbläsaren.")
 
-    page.reload()
+    page.goto(base_url + MODULES[1])  # opened again (a reload would let the browser refill the form itself)
+    first.scroll_into_view_if_needed()
     expect(first).to_have_value("Skulder till arbetsgivaren.\nPass som någon annan har.")
 
     page.locator(".md-nav__link", has_text="Ordlista").first.click()  # instant navigation away and back
@@ -146,7 +154,7 @@ def test_notes_persist_across_reload_and_instant_navigation_and_print(page, base
 
 def test_download_then_restore_in_a_fresh_browser_restores_everything(page, base_url, browser, tmp_path):
     pass_module(page, base_url, 1)
-    page.locator("#svar-1-2").fill("Ja, på ett bygge.")
+    write_note(page, "#svar-1-2", "Ja, på ett bygge.")
     page.goto(base_url + "mina-uppgifter/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Ladda ner mina uppgifter").click()
@@ -165,6 +173,7 @@ def test_download_then_restore_in_a_fresh_browser_restores_everything(page, base
     expect(bar(fresh)).to_contain_text("1 av 6 moduler klara")
     expect(fresh.locator(".course-mydata__summary")).to_contain_text("6 av 6 rätt (100 %), klarad")
     fresh.goto(base_url + MODULES[0])
+    fresh.locator("#svar-1-2").scroll_into_view_if_needed()  # the notes script loads when the fields come near
     expect(fresh.locator("#svar-1-2")).to_have_value("Ja, på ett bygge.")
     other.close()
 
@@ -182,7 +191,7 @@ def test_restoring_a_file_that_is_not_course_data_changes_nothing(page, base_url
 
 def test_delete_asks_first_then_removes_everything(page, base_url):
     pass_module(page, base_url, 1)
-    page.locator("#svar-1-1").fill("Något att radera.")
+    write_note(page, "#svar-1-1", "Något att radera.")
     page.goto(base_url + "mina-uppgifter/")
     page.get_by_role("button", name="Radera mina uppgifter").click()
     dialog = page.get_by_role("dialog", name="Vill du radera dina uppgifter?")
@@ -198,7 +207,11 @@ def test_delete_asks_first_then_removes_everything(page, base_url):
     keys = page.evaluate("Object.keys(localStorage)")
     assert STORE not in keys and not [k for k in keys if k.startswith("quiz_progress_")], keys
     page.goto(base_url + MODULES[0])
+    page.locator("#svar-1-1").scroll_into_view_if_needed()
+    page.wait_for_function("() => window.courseNotes")  # loaded, and so would have shown a kept note
     expect(page.locator("#svar-1-1")).to_have_value("")
+    page.locator(".quiz-results-answered").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.quiz-reset-button')")  # the engine is in
     expect(page.locator(".quiz-results-answered")).to_have_text("0")
 
 
@@ -213,8 +226,9 @@ def test_unreadable_data_is_reset_with_a_notice_and_the_page_works(page, base_ur
     put(page, broken)
     expect(page.locator(".course-progress__notice")).to_contain_text("gick inte att läsa och har tömts")
     expect(bar(page)).to_contain_text("0 av 6 moduler klara")
-    page.locator("#svar-1-1").fill("Det fungerar igen.")
-    page.reload()
+    write_note(page, "#svar-1-1", "Det fungerar igen.")
+    page.goto(base_url + MODULES[0])
+    page.locator("#svar-1-1").scroll_into_view_if_needed()
     expect(page.locator("#svar-1-1")).to_have_value("Det fungerar igen.")
     expect(page.locator(".course-progress__notice")).to_have_count(0)
     assert errors == []
@@ -404,7 +418,7 @@ def test_axe_finds_nothing_in_any_progress_state(page, base_url, scheme):
     page.emulate_media(color_scheme=scheme)
     problems: dict = {}
     page.goto(base_url + MODULES[1])
-    page.locator("#svar-2-1").fill("En anteckning.")
+    write_note(page, "#svar-2-1", "En anteckning.")
     answer_with(page, "modul-2", right_count_for("modul-2", passed=False))
     read_to_end(page)
     axe_problems(page, "module: note, failed quiz, read", problems)
@@ -453,7 +467,7 @@ def test_progress_and_notes_work_from_file_urls(page, offline_site):
     page.on("request", lambda request: requests.append(request.url))
     module = file_site / "moduler" / "1-vad-ar-manniskohandel.html"
     page.goto(module.as_uri())
-    page.locator("#svar-1-1").fill("Från ett USB-minne.")
+    write_note(page, "#svar-1-1", "Från ett USB-minne.")
     answer_all(page, "modul-1", [True] * len(QUIZZES["modul-1"].questions))
     read_to_end(page)
     expect(bar(page)).to_contain_text("1 av 6 moduler klara")

@@ -147,30 +147,60 @@ def test_axe_finds_nothing_in_initial_answered_and_finished_states(page, base_ur
     assert not problems, f"{key} ({scheme}): {problems}"
 
 
-def test_the_quiz_engine_is_loaded_only_on_pages_with_a_quiz(site_dir):
+def test_quiz_pages_carry_the_quiz_and_the_engine_is_one_file(site_dir):
+    """mkdocs-quiz inlines its 44 kB engine in each quiz page; scripts/course/quizengine.py makes it one file."""
     quiz_pages = {path for _, path in QUIZ_PAGES}
     for html_file in site_dir.rglob("index.html"):
         path = html_file.parent.relative_to(site_dir).as_posix() + "/"
         path = "" if path == "./" else path
-        has_engine = "quiz_progress_" in html_file.read_text(encoding="utf-8")
-        assert has_engine == (path in quiz_pages), path
+        html = html_file.read_text(encoding="utf-8")
+        assert ("window.mkdocsQuizConfig" in html) == (path in quiz_pages), path
+        assert "quiz_progress_" not in html, path  # the engine's code
+    assert "quiz_progress_" in (site_dir / "assets" / "js" / "quiz-engine.js").read_text(encoding="utf-8")
 
 
-PAGE_SCRIPTS = ("quiz-record.js", "course-notes.js", "course-mydata.js", "course-certificate.js")
+PAGE_SCRIPTS = ("quiz-record.js", "quiz-engine.js", "course-notes.js", "course-mydata.js", "course-certificate.js")
+QUIZ_SCRIPTS = {"quiz-record.js", "quiz-engine.js"}
 
 
-@pytest.mark.parametrize("path,wanted", [
-    ("", set()),
-    ("moduler/1-vad-ar-manniskohandel/", {"quiz-record.js", "course-notes.js"}),
-    ("slutprov/", {"quiz-record.js"}),
-    ("mina-uppgifter/", {"course-mydata.js", "course-notes.js"}),
-    ("intyg/", {"course-certificate.js"}),
+@pytest.mark.parametrize("path,at_load,at_the_end", [
+    ("", set(), set()),
+    ("moduler/1-vad-ar-manniskohandel/", set(), QUIZ_SCRIPTS | {"course-notes.js"}),
+    ("slutprov/", QUIZ_SCRIPTS, QUIZ_SCRIPTS),
+    ("mina-uppgifter/", {"course-mydata.js", "course-notes.js"}, {"course-mydata.js", "course-notes.js"}),
+    ("intyg/", {"course-certificate.js"}, {"course-certificate.js"}),
 ])
-def test_a_page_loads_only_the_course_scripts_it_uses(page, base_url, path, wanted):
+def test_a_page_loads_the_course_scripts_it_uses_when_it_comes_to_them(page, base_url, path, at_load, at_the_end):
+    """Quiz and note scripts load when a quiz or note field comes near the window, not before."""
     requested = []
     page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
     page.goto(base_url + path, wait_until="networkidle")
-    assert {name for name in requested if name in PAGE_SCRIPTS} == wanted
+    page.wait_for_timeout(300)
+    assert {name for name in requested if name in PAGE_SCRIPTS} == at_load
+    page.keyboard.press("End")
+    for name in at_the_end:
+        page.wait_for_function("name => performance.getEntriesByType('resource').some(e => e.name.endsWith('/' + name))",
+                               arg=name)
+    page.wait_for_timeout(300)
+    assert {name for name in requested if name in PAGE_SCRIPTS} == at_the_end
+
+
+def test_an_answer_given_before_the_engine_is_in_counts_once_it_is(page, base_url):
+    """A quick jump to the quiz: the answer is held while the engine loads, then given."""
+    held = []
+    page.route("**/assets/js/quiz-engine.js", lambda route: held.append(route))
+    page.goto(base_url + QUIZ_PAGES[0][1])
+    quiz = page.locator(".quiz").first
+    quiz.locator("fieldset input").nth(right_indices(QUIZZES["modul-1"].questions[0])[0]).check()
+    quiz.locator("button[type=submit]").click()
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    feedback = quiz.locator(".quiz-feedback")
+    expect(feedback).to_be_hidden()
+    held[0].continue_()
+    expect(feedback).to_be_visible()
+    expect(feedback).to_contain_text("Rätt")
+    expect(page.locator(".quiz-results-answered")).to_have_text("1")
 
 
 def test_quiz_answers_and_copied_pages_stay_out_of_the_search_index(site_dir):

@@ -168,3 +168,17 @@ def test_the_deck_landmark_keeps_its_role(page, base_url):
     expect(main).to_have_count(1)
     assert main.get_attribute("role") is None
     expect(main.locator(".reveal")).to_have_attribute("role", "application")
+
+
+def test_deck_loads_no_embedded_font_and_shows_the_system_font(page, base_url):
+    """reveal.js's theme embeds ~420 kB of font data; the site's copy of the theme leaves it out."""
+    sizes = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.url.endswith(".css") else None)
+    open_deck(page, base_url, "modul-3")
+    theme = next(size for url, size in sizes.items() if url.endswith("/theme/white-contrast.css"))
+    assert theme < 20_000, theme
+    assert page.evaluate("[...document.fonts].length") == 0  # no @font-face left to load
+    heading = page.locator(".reveal .slides section.present h1, .reveal .slides section.present h2").first
+    font = heading.evaluate("h => getComputedStyle(h).fontFamily")
+    assert "Source Sans" not in font and font.startswith("-apple-system"), font
+    assert heading.evaluate("h => getComputedStyle(h).textTransform") == "none"

@@ -31,6 +31,14 @@ CASE_FIELDS = ("title", "form", "modules", "story", "questions")
 QUESTION_FIELDS = ("question", "comment")
 # How the comments are shown: not at all (handout), folded (module page), open (trainer copy).
 MODES = {"hidden": None, "collapsed": '??? note "Att tänka på"', "shown": '!!! note "Kommentar till utbildaren"'}
+# The folded comments as pymdownx.details renders them, and the same kept out of the search index:
+# a search hit there would land inside a closed box (and they are the group's answers).
+FOLDED = '<details class="note">\n<summary>Att tänka på</summary>'
+FOLDED_UNSEARCHED = '<details class="note" data-search-exclude>\n<summary>Att tänka på</summary>'
+
+
+def folded_comments_unsearched(html: str) -> str:
+    return html.replace(FOLDED, FOLDED_UNSEARCHED)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,18 @@
 The decks' HTML is kept in `.cache/bildspel/` with a hash of what it is made from (the slides,
 facts, quizzes, our code, the site's file URLs and the modules' titles), so a build where none
 of that changed (e.g. `mkdocs serve` after an edit to a module's text) does not render them again.
+
+reveal.js's theme embeds its font (Source Sans Pro, ~420 kB gzipped, loaded before the first
+slide can show); the site gets the theme without it and the decks use the system fonts, as the
+rest of the site does. The vendored file itself stays as published (vendor.yml has its checksum).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
@@ -20,6 +26,8 @@ from .slides import SITE_DIR, SlideRenderer, deck_page
 PRESENTER_PAGE = f"{SITE_DIR}/index.md"
 CACHE_DIR = ".cache/bildspel"
 DECK_INPUTS = ("slides", "quizzes", "facts.yml", "scripts")
+THEME = "assets/vendor/reveal.js/theme/white-contrast.css"
+FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 
 
 def decks_hash(course: Course, files: Files, config) -> str:
@@ -32,9 +40,18 @@ def decks_hash(course: Course, files: Files, config) -> str:
     return digest.hexdigest()
 
 
+def without_embedded_fonts(css: str) -> str:
+    return FONT_FACE.sub("", css)
+
+
 def add_decks(course: Course, files: Files, config) -> None:
     if not course.decks:
         return
+    theme = files.get_file_from_path(THEME)
+    if theme is not None:
+        files.remove(theme)
+        css = Path(theme.abs_src_path).read_text(encoding="utf-8")
+        files.append(File.generated(config, THEME, content=without_embedded_fonts(css)))
     cache = course.root / CACHE_DIR / f"{'mappar' if config.use_directory_urls else 'filer'}.json"
     digest = decks_hash(course, files, config)
     saved = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}

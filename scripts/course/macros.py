@@ -1,8 +1,8 @@
 """The macros that pages call, e.g. {{ fact("support_line.phone") }}.
 
-`course_macros(course, current_page)` returns plain functions for mkdocs-macros to
-register. A mistake in a call (an unknown key, a wrong argument) is recorded for the
-current page and shown as an AuthorError by the hook, never as a traceback.
+`course_macros(course, current_page)` returns plain functions for the pages' templates
+(scripts/course/render.py). A mistake in a call (an unknown key, a wrong argument) is
+recorded for the current page and shown as an AuthorError by the hook, never as a traceback.
 """
 
 from __future__ import annotations

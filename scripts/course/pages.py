@@ -1,13 +1,10 @@
-"""What every page gets after its macros ran: the module line, the source list and the
-glossary tooltips; and the clean reporting of mistakes in macro calls."""
+"""What every page gets after its macros ran (scripts/course/render.py): the module line, the
+source list and the glossary tooltips; and the page's mistakes in macro calls, as one error."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-
-from jinja2 import TemplateSyntaxError
-from mkdocs_macros.errors import format_error
 
 from .errors import AuthorError
 from .factsheets import download_markdown, module_sheets_markdown
@@ -15,7 +12,6 @@ from .glossary import abbreviations
 from .modules import module_meta_html, sources_markdown
 
 GLOSSARY_PAGE = "ordlista.md"
-_current: dict = {}
 H1 = re.compile(r"^# .+$", re.MULTILINE)
 
 
@@ -69,45 +65,3 @@ def first_tooltips_only(html: str) -> str:
         return match.group(0)
 
     return ABBR.sub(keep_first, html)
-
-
-def front_matter_lines(path) -> int:
-    """How many lines the front matter takes: MkDocs hands macros the Markdown without it
-    (and without the blank lines that follow it)."""
-    try:
-        lines = open(path, encoding="utf-8").read().splitlines()
-    except (OSError, TypeError):
-        return 0
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            while number < len(lines) and not lines[number].strip():
-                number += 1
-            return number
-    return 0
-
-
-def report_template_errors(course) -> None:
-    """Route Jinja errors in pages (a typo in {{ … }}) to the course's error list.
-
-    mkdocs-macros formats rendering errors with the singledispatch function
-    `format_error`; registering our own formatter replaces its traceback with one line
-    and lets the hook fail the build with the page and the mistake.
-    """
-    _current["course"] = course
-    if _current.get("registered"):
-        return
-
-    def record(error, markdown, page):
-        if isinstance(error, TemplateSyntaxError):
-            line = f"rad {error.lineno + front_matter_lines(page.file.abs_src_path)}: " if error.lineno else ""
-            message = f"{line}fel i makroanrop: {error.message}"
-        else:
-            message = f"fel i makroanrop: {error}"
-        _current["course"].errors.setdefault(page.file.src_path, []).append(message)
-        return "**[FEL]**"
-
-    format_error.register(Exception)(record)
-    format_error.register(TemplateSyntaxError)(record)
-    _current["registered"] = True

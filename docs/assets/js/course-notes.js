@@ -40,7 +40,10 @@
     for (var i = 0; i < fields.length; i += 1) {
       var field = fields[i];
       var saved = notes[field.dataset.module] && notes[field.dataset.module][field.dataset.question];
-      if (typeof saved === "string" && field.value !== saved) field.value = saved;
+      /* This script loads when the fields come near (course-progress.js): text written before
+         that is the newest and is kept; otherwise the saved text is shown. */
+      if (field.value.trim() && field.value !== saved) save(field);
+      else if (typeof saved === "string" && field.value !== saved) field.value = saved;
       if (!field.dataset.watched) {
         field.dataset.watched = "true";
         field.addEventListener("input", function (event) {

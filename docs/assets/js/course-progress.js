@@ -250,25 +250,76 @@
     observer.observe(box);
   }
 
-  /* Scripts that only some pages use, loaded on the pages that have what they work on (once; each
-     then keeps itself up to date on the following pages). */
+  /* Scripts that only some pages use, each loaded when what it works on comes within a screen of
+     the window, so that a reader who only reads the top of a page does not load them (once; each
+     then keeps itself up to date on the following pages). The quiz scripts are our record of
+     results and then mkdocs-quiz's engine, made a file of its own by scripts/course/quizengine.py. */
   var PAGE_SCRIPTS = [
-    [".course-quiz[data-quiz-id]", "assets/js/quiz-record.js"],
-    ["textarea.course-note, [data-course-reflections]", "assets/js/course-notes.js"],
-    ["[data-course-mydata]", "assets/js/course-mydata.js"],
-    ["[data-course-certificate]", "assets/js/course-certificate.js"]
+    [".quiz", ["assets/js/quiz-record.js", "assets/js/quiz-engine.js"]],
+    ["textarea.course-note, [data-course-reflections]", ["assets/js/course-notes.js"]],
+    ["[data-course-mydata]", ["assets/js/course-mydata.js"]],
+    ["[data-course-certificate]", ["assets/js/course-certificate.js"]]
   ];
-  var requested = {};
+  var QUIZ_SCRIPTS = PAGE_SCRIPTS[0][1];
+  var loaded = {};
+  var pressed = []; /* quiz buttons pressed before the quiz scripts were in */
+  var nearby = null;
 
-  function loadPageScripts() {
-    PAGE_SCRIPTS.forEach(function (entry) {
-      if (requested[entry[1]] || !document.querySelector(entry[0])) return;
-      requested[entry[1]] = true;
+  function loadScripts(paths) {
+    paths.forEach(function (path, index) {
+      if (loaded[path]) return;
+      loaded[path] = "loading";
       var script = document.createElement("script");
-      script.src = urlOf(entry[1]);
+      script.src = urlOf(path);
+      script.async = false; /* run in the order listed */
+      script.addEventListener("load", function () {
+        loaded[path] = "ready";
+        if (path === QUIZ_SCRIPTS[QUIZ_SCRIPTS.length - 1]) {
+          pressed.splice(0).forEach(function (button) {
+            if (button.isConnected) button.click();
+          });
+        }
+      });
       document.body.appendChild(script);
     });
   }
+
+  function loadPageScripts() {
+    if (nearby) nearby.disconnect();
+    var waiting = [];
+    PAGE_SCRIPTS.forEach(function (entry) {
+      if (entry[1].every(function (path) { return loaded[path]; })) return;
+      document.querySelectorAll(entry[0]).forEach(function (element) {
+        waiting.push([element, entry[1]]);
+      });
+    });
+    if (!waiting.length) return;
+    if (!("IntersectionObserver" in window)) {
+      waiting.forEach(function (pair) { loadScripts(pair[1]); });
+      return;
+    }
+    nearby = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        waiting.forEach(function (pair) {
+          if (pair[0] === entry.target) loadScripts(pair[1]);
+        });
+      });
+    }, { rootMargin: "100% 0px" });
+    waiting.forEach(function (pair) { nearby.observe(pair[0]); });
+  }
+
+  /* A button pressed in a quiz before the engine is in (a quick jump down the page, a keyboard
+     user) loads it and is pressed again once it is. */
+  document.addEventListener("click", function (event) {
+    if (loaded[QUIZ_SCRIPTS[QUIZ_SCRIPTS.length - 1]] === "ready" || !event.target.closest) return;
+    var button = event.target.closest(".quiz button, .quiz-intro button");
+    if (!button) return;
+    event.preventDefault();
+    event.stopPropagation();
+    pressed.push(button);
+    loadScripts(QUIZ_SCRIPTS);
+  }, true);
 
   /* Run fn on every page shown: after each instant navigation, or once when there is none (file://). */
   function onEveryPage(fn) {

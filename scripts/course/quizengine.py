@@ -1,0 +1,54 @@
+"""mkdocs-quiz, made lighter for the reader and quicker to build.
+
+mkdocs-quiz puts its script (44 kB) and its style into every page with a quiz. Here the script
+becomes one minified file, assets/js/quiz-engine.js, which course-progress.js loads when a quiz
+comes near the screen: a reader who only reads a module never loads it, and the course's seven
+quiz pages share one cached copy. The style stays in the page, minified, so that a quiz never
+shows unstyled.
+
+mkdocs-quiz also reads its two translation files (.po) again for every question; on this course
+that is 7 % of a build. `translations_once_per_page` keeps its answer for the rest of the page.
+"""
+
+from __future__ import annotations
+
+import rcssmin
+import rjsmin
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs_quiz import plugin as quiz_plugin
+
+ENGINE = "assets/js/quiz-engine.js"
+QUIZ_MARK = 'class="quiz"'
+
+
+def translations_once_per_page(plugin) -> None:
+    """Wrap the plugin's per-question translation lookup: same page, same answer."""
+    lookup = getattr(plugin, "_get_translation_manager", None)
+    if lookup is None or getattr(lookup, "once_per_page", False):
+        return  # another mkdocs-quiz version: it then simply stays as slow as it is
+    kept: dict = {}
+
+    def once_per_page(page, config):
+        if kept.get("page") is not page:
+            kept.update(page=page, manager=lookup(page, config))
+        return kept["manager"]
+
+    once_per_page.once_per_page = True
+    plugin._get_translation_manager = once_per_page
+
+
+def add_engine(files: Files, config) -> None:
+    files.append(File.generated(config, ENGINE, content=rjsmin.jsmin(quiz_plugin.js_content)))
+
+
+def slim_page(html: str, src_path: str) -> str:
+    """The page without mkdocs-quiz's inline script, and with its style minified."""
+    if quiz_plugin.js_script not in html:
+        if QUIZ_MARK in html and "window.mkdocsQuizConfig" in html:
+            # mkdocs-quiz changed how it adds its script: this module needs updating
+            raise PluginError(f"{src_path}: mkdocs-quiz's inline script was not found; "
+                              "scripts/course/quizengine.py needs updating for this mkdocs-quiz version")
+        return html
+    html = html.replace(quiz_plugin.js_script, "")
+    return html.replace(quiz_plugin.style, f"<style>{rcssmin.cssmin(quiz_plugin.style_content)}</style>")

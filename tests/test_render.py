@@ -1,0 +1,72 @@
+"""The pages' macro calls (scripts/course/render.py) and the lighter quiz engine
+(scripts/course/quizengine.py), tested as plain functions; the built site's pages are tested
+in the browser tests and the author errors in tests/test_build_errors.py."""
+
+from __future__ import annotations
+
+import pytest
+from course import quizengine
+from course.render import PageRenderer
+from mkdocs.exceptions import PluginError
+from mkdocs_quiz import plugin as quiz_plugin
+
+
+def renderer(tmp_path, errors):
+    return PageRenderer({"fact": lambda key: {"dagar": 30}[key]}, errors, tmp_path / "cache")
+
+
+def test_a_page_gets_its_calls_filled_in_and_the_compiled_page_is_kept(tmp_path):
+    errors: dict = {}
+    text = 'Betänketiden gäller i {{ fact("dagar") }} dagar.\n'
+    assert renderer(tmp_path, errors).render(text, "a.md") == "Betänketiden gäller i 30 dagar."
+    assert list((tmp_path / "cache").iterdir())  # the next build loads it instead of compiling
+    assert renderer(tmp_path, errors).render(text, "a.md") == "Betänketiden gäller i 30 dagar."
+    assert errors == {}
+
+
+def test_a_page_without_calls_is_left_as_it_is(tmp_path):
+    text = "Ingen makro här.\n\n"
+    assert renderer(tmp_path, {}).render(text, "a.md") is text
+
+
+def test_mistakes_are_recorded_for_the_page_with_the_line_in_the_file(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A\n---\n\n# A\n\n{{ fact('dagar' }}\n", encoding="utf-8")
+    errors: dict = {}
+    body = "# A\n\n{{ fact('dagar' }}\n"  # as MkDocs hands it over: without the front matter
+    assert renderer(tmp_path, errors).render(body, "a.md", str(page)) == body
+    renderer(tmp_path, errors).render("{{ okänd }}", "b.md")
+    assert errors["a.md"][0].startswith("rad 7: fel i makroanrop")
+    assert errors["b.md"] == ["fel i makroanrop: 'okänd' is undefined"]
+
+
+def test_the_quiz_engine_leaves_the_page_and_its_style_is_minified():
+    page = f"<div class=\"quiz\"></div><script>window.mkdocsQuizConfig = {{}};</script>{quiz_plugin.style}{quiz_plugin.js_script}"
+    slim = quizengine.slim_page(page, "a.md")
+    assert quiz_plugin.js_content not in slim
+    assert "<style>" in slim and len(slim) < len(quiz_plugin.style)
+
+
+def test_a_quiz_page_whose_engine_is_not_found_fails_the_build_with_the_page():
+    """If a new mkdocs-quiz adds its script differently, the build says so instead of shipping it twice."""
+    page = '<div class="quiz"></div><script>window.mkdocsQuizConfig = {};</script><script src="quiz.js"></script>'
+    with pytest.raises(PluginError, match="a.md: mkdocs-quiz's inline script was not found"):
+        quizengine.slim_page(page, "a.md")
+    assert quizengine.slim_page("<p>Ingen quiz.</p>", "b.md") == "<p>Ingen quiz.</p>"
+
+
+def test_translations_are_looked_up_once_per_page():
+    calls = []
+
+    class Plugin:
+        def _get_translation_manager(self, page, config):
+            calls.append(page)
+            return f"svenska för {page}"
+
+    plugin = Plugin()
+    quizengine.translations_once_per_page(plugin)
+    quizengine.translations_once_per_page(plugin)  # a second build's on_config: not wrapped twice
+    first, second = object(), object()
+    assert [plugin._get_translation_manager(p, None) for p in (first, first, first, second, second)] == [
+        f"svenska för {first}"] * 3 + [f"svenska för {second}"] * 2
+    assert calls == [first, second]
