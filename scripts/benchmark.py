@@ -17,7 +17,7 @@ and measures, alternating ours and bare and taking medians:
     and CSS separately; and what each page loads that it does not use.
 With `--lighthouse PATH` (the `lighthouse` command of npm's lighthouse 12, e.g. after
 `npm install --prefix .cache/lighthouse lighthouse@12`) it also runs Lighthouse (mobile) on the
-same pages, ours and bare. It prints a table, checks the targets and writes everything as JSON.
+same pages, ours and bare, served gzip-compressed (`--lighthouse-runs`, default 3; medians). It prints a table, checks the targets and writes everything as JSON.
 """
 
 from __future__ import annotations
@@ -306,15 +306,22 @@ def lighthouse_scores(command: str, url: str, out: Path) -> dict[str, float]:
     return {key: category["score"] for key, category in report["categories"].items()}
 
 
-def measure_lighthouse(command: str, ours_site: Path, bare_site: Path, work: Path) -> dict[str, dict]:
+def median_scores(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def measure_lighthouse(command: str, ours_site: Path, bare_site: Path, work: Path, runs: int) -> dict[str, dict]:
+    """Each page `runs` times, alternating ours and bare; the median of each score (Lighthouse's
+    performance score moves a few hundredths from run to run on the same page)."""
     servers = [serve_folder(ours_site), serve_folder(bare_site)]
     results = {}
     try:
         for name, (ours_path, bare_path) in PAGES.items():
-            results[name] = {
-                "ours": lighthouse_scores(command, servers[0][1] + ours_path, work / f"lh-{name}-ours.json"),
-                "bare": lighthouse_scores(command, servers[1][1] + bare_path, work / f"lh-{name}-bare.json"),
-            }
+            ours, bare = [], []
+            for run in range(runs):
+                ours.append(lighthouse_scores(command, servers[0][1] + ours_path, work / f"lh-{name}-ours-{run}.json"))
+                bare.append(lighthouse_scores(command, servers[1][1] + bare_path, work / f"lh-{name}-bare-{run}.json"))
+            results[name] = {"ours": median_scores(ours), "bare": median_scores(bare), "runs": {"ours": ours, "bare": bare}}
     finally:
         for server, _ in servers:
             server.shutdown()
@@ -322,7 +329,7 @@ def measure_lighthouse(command: str, ours_site: Path, bare_site: Path, work: Pat
 
 
 def report_lighthouse(scores: dict[str, dict], checks: dict[str, bool]) -> None:
-    print("\nLighthouse (mobil), vår / bar")
+    print("\nLighthouse (mobil, median), vår / bar")
     print(f"{'':10}" + "".join(f"{key:>22}" for key in LIGHTHOUSE_TARGETS))
     for name, pair in scores.items():
         cells = []
@@ -390,6 +397,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="alternating runs per measure (default 5)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark.json", help="where to write the JSON")
     parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse command, to add its scores")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         ours, bare = copy_ours(Path(tmp) / "ours"), make_bare(Path(tmp) / "bare")
@@ -403,7 +411,8 @@ def main() -> int:
         result = report(builds, rebuilds, weight, args.runs)
         if args.lighthouse:
             print("Kör Lighthouse …", flush=True)
-            result["lighthouse"] = measure_lighthouse(args.lighthouse, ours / "site", bare / "site", Path(tmp))
+            result["lighthouse"] = measure_lighthouse(args.lighthouse, ours / "site", bare / "site", Path(tmp),
+                                                      args.lighthouse_runs)
             report_lighthouse(result["lighthouse"], result["checks"])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": commit, "cpus": os.cpu_count(), **result}

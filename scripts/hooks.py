@@ -10,7 +10,6 @@ import datetime
 import sys
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -27,7 +26,7 @@ from course import pages  # noqa: E402
 from course import progress  # noqa: E402
 from course.cases import CASE_DIR, folded_comments_unsearched  # noqa: E402
 from course.errors import AuthorError  # noqa: E402
-from course.render import PageRenderer  # noqa: E402
+from course.render import PageRenderer, keep_compiled  # noqa: E402
 
 _state: dict = {}
 JINJA_CACHE = ".cache/jinja"
@@ -118,9 +117,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """Every page has been rendered: write the course's structure for the learner's scripts.
     The theme's templates are kept compiled in .cache/jinja/ (Jinja checks each against its source)."""
-    jinja_cache = Path(config.config_file_path).parent / JINJA_CACHE
-    jinja_cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(jinja_cache))
+    keep_compiled(env, Path(config.config_file_path).parent / JINJA_CACHE)
 
     def url_of(src_path: str) -> str | None:
         file = files.get_file_from_path(src_path) if src_path else None
@@ -147,7 +144,7 @@ def _build_packages(config):
 
 def on_post_page(output, page, config):
     output = factsheets.fill_sizes(output, _state["built_sheets"])
-    output = quizengine.slim_page(output, page.file.src_path)
+    output = quizengine.slim_page(output, page.file.src_path, page.url)
     return offline.fill_sizes(output, _state["packages"])
 
 

@@ -52,3 +52,8 @@ def test_the_benchmark_server_sends_gzip_as_a_production_server_does(tmp_path):
             assert response.url == url + "sida/"
     finally:
         server.shutdown()
+
+
+def test_lighthouse_scores_are_the_median_of_the_runs():
+    runs = [{"performance": 0.97, "seo": 1.0}, {"performance": 1.0, "seo": 0.9}, {"performance": 0.99, "seo": 1.0}]
+    assert benchmark.median_scores(runs) == {"performance": 0.99, "seo": 1.0}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import format_violations, module_paths, press_tab_until, run_axe
+from conftest import ROOT, format_violations, module_paths, press_tab_until, run_axe
+from course.cases import load_case
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer, answer_all, answer_with, js_round, right_count_for, right_indices, wrong_index
 
@@ -211,3 +212,12 @@ def test_quiz_answers_and_copied_pages_stay_out_of_the_search_index(site_dir):
         wrong = max((a.text for q in bank.questions for a in q.answers if not a.right), key=len)  # a sentence
         assert wrong not in text, (bank.key, wrong)
     assert any(doc["location"].startswith("moduler/3-betanketid/") for doc in docs)
+    # module 6's folded "Att tänka på" boxes (a hit would land in a closed box) and the notice above
+    # each module's note fields (the same text six times) are on the pages but not in the index
+    module_6 = (site_dir / "moduler" / "6-diskutera-och-agera" / "index.html").read_text(encoding="utf-8")
+    case = load_case(ROOT / "cases" / "1-kvinnan-pa-hotellet.yml", "cases/1-kvinnan-pa-hotellet.yml", {1, 2, 3, 4, 5, 6})
+    folded = case.questions[0].comment.strip().splitlines()[0]
+    assert "Att tänka på" in module_6 and folded in module_6
+    assert folded not in text
+    assert "Skriv inte namn, personnummer" in module_6 and "Skriv inte namn, personnummer" not in text
+    assert case.story.split(".")[0] in text  # the cases themselves can be found

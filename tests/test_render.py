@@ -40,19 +40,20 @@ def test_mistakes_are_recorded_for_the_page_with_the_line_in_the_file(tmp_path):
     assert errors["b.md"] == ["fel i makroanrop: 'okänd' is undefined"]
 
 
-def test_the_quiz_engine_leaves_the_page_and_its_style_is_minified():
+def test_the_quiz_engine_and_its_style_leave_the_page_for_files_of_their_own():
     page = f"<div class=\"quiz\"></div><script>window.mkdocsQuizConfig = {{}};</script>{quiz_plugin.style}{quiz_plugin.js_script}"
-    slim = quizengine.slim_page(page, "a.md")
-    assert quiz_plugin.js_content not in slim
-    assert "<style>" in slim and len(slim) < len(quiz_plugin.style)
+    slim = quizengine.slim_page(page, "moduler/a.md", "moduler/a/")
+    assert quiz_plugin.js_content not in slim and quiz_plugin.style_content not in slim
+    assert slim.endswith('<link rel="stylesheet" href="../../assets/css/quiz.css">')
+    assert quizengine.slim_page(page, "a.md", "a.html").endswith('href="assets/css/quiz.css">')  # the package's URLs
 
 
 def test_a_quiz_page_whose_engine_is_not_found_fails_the_build_with_the_page():
     """If a new mkdocs-quiz adds its script differently, the build says so instead of shipping it twice."""
     page = '<div class="quiz"></div><script>window.mkdocsQuizConfig = {};</script><script src="quiz.js"></script>'
-    with pytest.raises(PluginError, match="a.md: mkdocs-quiz's inline script was not found"):
-        quizengine.slim_page(page, "a.md")
-    assert quizengine.slim_page("<p>Ingen quiz.</p>", "b.md") == "<p>Ingen quiz.</p>"
+    with pytest.raises(PluginError, match="a.md: mkdocs-quiz's inline script and style were not found"):
+        quizengine.slim_page(page, "a.md", "a/")
+    assert quizengine.slim_page("<p>Ingen quiz.</p>", "b.md", "b/") == "<p>Ingen quiz.</p>"
 
 
 def test_translations_are_looked_up_once_per_page():

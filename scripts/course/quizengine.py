@@ -3,8 +3,8 @@
 mkdocs-quiz puts its script (44 kB) and its style into every page with a quiz. Here the script
 becomes one minified file, assets/js/quiz-engine.js, which course-progress.js loads when a quiz
 comes near the screen: a reader who only reads a module never loads it, and the course's seven
-quiz pages share one cached copy. The style stays in the page, minified, so that a quiz never
-shows unstyled.
+quiz pages share one cached copy. Its style becomes assets/css/quiz.css, linked where mkdocs-quiz
+put the style (after the text, so it does not hold up the first paint of the page above it).
 
 mkdocs-quiz also reads its two translation files (.po) again for every question; on this course
 that is 7 % of a build. `translations_once_per_page` keeps its answer for the rest of the page.
@@ -16,9 +16,11 @@ import rcssmin
 import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
 
 ENGINE = "assets/js/quiz-engine.js"
+STYLE = "assets/css/quiz.css"
 QUIZ_MARK = 'class="quiz"'
 
 
@@ -40,15 +42,17 @@ def translations_once_per_page(plugin) -> None:
 
 def add_engine(files: Files, config) -> None:
     files.append(File.generated(config, ENGINE, content=rjsmin.jsmin(quiz_plugin.js_content)))
+    files.append(File.generated(config, STYLE, content=rcssmin.cssmin(quiz_plugin.style_content)))
 
 
-def slim_page(html: str, src_path: str) -> str:
-    """The page without mkdocs-quiz's inline script, and with its style minified."""
-    if quiz_plugin.js_script not in html:
+def slim_page(html: str, src_path: str, page_url: str) -> str:
+    """The page without mkdocs-quiz's inline script, and with a link to its style (where the
+    style was: at the end of the text, so it does not hold up the first paint above)."""
+    if quiz_plugin.js_script not in html or quiz_plugin.style not in html:
         if QUIZ_MARK in html and "window.mkdocsQuizConfig" in html:
             # mkdocs-quiz changed how it adds its script: this module needs updating
-            raise PluginError(f"{src_path}: mkdocs-quiz's inline script was not found; "
+            raise PluginError(f"{src_path}: mkdocs-quiz's inline script and style were not found; "
                               "scripts/course/quizengine.py needs updating for this mkdocs-quiz version")
         return html
     html = html.replace(quiz_plugin.js_script, "")
-    return html.replace(quiz_plugin.style, f"<style>{rcssmin.cssmin(quiz_plugin.style_content)}</style>")
+    return html.replace(quiz_plugin.style, f'<link rel="stylesheet" href="{get_relative_url(STYLE, page_url)}">')

@@ -18,19 +18,24 @@ from pathlib import Path
 import jinja2
 
 
+def keep_compiled(env: jinja2.Environment, cache_dir: Path) -> None:
+    """Keep env's compiled templates in cache_dir (Jinja checks each against its source)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+
+
 class PageRenderer:
     def __init__(self, macros: dict[str, Callable], errors: dict[str, list[str]], cache_dir: Path | None = None):
         self._sources: dict[str, str] = {}
         self._errors = errors
-        if cache_dir:
-            cache_dir.mkdir(parents=True, exist_ok=True)
         self.env = jinja2.Environment(
             loader=jinja2.FunctionLoader(lambda name: (self._sources[name], None, lambda: False)),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             cache_size=0,  # every build reads the page afresh; compiled code comes from the bytecode cache
-            bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
         )
+        if cache_dir:
+            keep_compiled(self.env, cache_dir)
         self.env.globals.update(macros)
 
     def render(self, markdown: str, src_path: str, abs_src_path: str | None = None) -> str:

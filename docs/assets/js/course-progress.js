@@ -250,13 +250,16 @@
     observer.observe(box);
   }
 
-  /* Scripts that only some pages use, each loaded when what it works on comes within a screen of
-     the window, so that a reader who only reads the top of a page does not load them (once; each
-     then keeps itself up to date on the following pages). The quiz scripts are our record of
-     results and then mkdocs-quiz's engine, made a file of its own by scripts/course/quizengine.py. */
+  /* Scripts that only some pages use, loaded on the pages that have what they work on (once; each
+     then keeps itself up to date on the following pages). Those for a module's quiz and note fields
+     wait until these come within a screen of the window, so that a reader who only reads the text
+     does not load them; the others are what their page is for and load at once. The quiz scripts
+     are our record of results and then mkdocs-quiz's engine (made a file by scripts/course/quizengine.py). */
+  var NEAR = true;
   var PAGE_SCRIPTS = [
-    [".quiz", ["assets/js/quiz-record.js", "assets/js/quiz-engine.js"]],
-    ["textarea.course-note, [data-course-reflections]", ["assets/js/course-notes.js"]],
+    [".quiz", ["assets/js/quiz-record.js", "assets/js/quiz-engine.js"], NEAR],
+    ["textarea.course-note", ["assets/js/course-notes.js"], NEAR],
+    ["[data-course-reflections]", ["assets/js/course-notes.js"]],
     ["[data-course-mydata]", ["assets/js/course-mydata.js"]],
     ["[data-course-certificate]", ["assets/js/course-certificate.js"]]
   ];
@@ -272,6 +275,9 @@
       var script = document.createElement("script");
       script.src = urlOf(path);
       script.async = false; /* run in the order listed */
+      script.addEventListener("error", function () {
+        loaded[path] = "failed"; /* then quiz buttons are no longer held back (see below) */
+      });
       script.addEventListener("load", function () {
         loaded[path] = "ready";
         if (path === QUIZ_SCRIPTS[QUIZ_SCRIPTS.length - 1]) {
@@ -289,7 +295,9 @@
     var waiting = [];
     PAGE_SCRIPTS.forEach(function (entry) {
       if (entry[1].every(function (path) { return loaded[path]; })) return;
-      document.querySelectorAll(entry[0]).forEach(function (element) {
+      var elements = document.querySelectorAll(entry[0]);
+      if (elements.length && !entry[2]) return loadScripts(entry[1]);
+      elements.forEach(function (element) {
         waiting.push([element, entry[1]]);
       });
     });
@@ -312,7 +320,8 @@
   /* A button pressed in a quiz before the engine is in (a quick jump down the page, a keyboard
      user) loads it and is pressed again once it is. */
   document.addEventListener("click", function (event) {
-    if (loaded[QUIZ_SCRIPTS[QUIZ_SCRIPTS.length - 1]] === "ready" || !event.target.closest) return;
+    var engine = loaded[QUIZ_SCRIPTS[QUIZ_SCRIPTS.length - 1]];
+    if (engine === "ready" || engine === "failed" || !event.target.closest) return;
     var button = event.target.closest(".quiz button, .quiz-intro button");
     if (!button) return;
     event.preventDefault();
