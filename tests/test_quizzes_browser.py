@@ -30,6 +30,7 @@ def test_all_right_scores_100_survives_reload_and_reset_clears(page, base_url, k
     assert record(page)["quizzes"][key]["score"] == 100
 
     page.reload()
+    page.locator(".quiz-results-score-value").scroll_into_view_if_needed()  # the engine loads when the quiz is near
     expect(page.locator(".quiz-results-score-value")).to_have_text("100%")
     first_right = right_indices(QUIZZES[key].questions[0])[0]
     expect(page.locator(".quiz").first.locator("fieldset input").nth(first_right)).to_be_checked()
@@ -178,7 +179,10 @@ def test_a_page_loads_the_course_scripts_it_uses_when_it_comes_to_them(page, bas
     page.goto(base_url + path, wait_until="networkidle")
     page.wait_for_timeout(300)
     assert {name for name in requested if name in PAGE_SCRIPTS} == at_load
-    page.keyboard.press("End")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height, 360):  # read down the page, half a window at a time
+        page.evaluate("y => window.scrollTo(0, y)", y)
+        page.wait_for_timeout(30)
     for name in at_the_end:
         page.wait_for_function("name => performance.getEntriesByType('resource').some(e => e.name.endsWith('/' + name))",
                                arg=name)
