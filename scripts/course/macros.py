@@ -24,6 +24,7 @@ from .glossary import Term, glossary_markdown, load_glossary
 from .modules import Module, load_modules, minutes_text
 from .progress import panel_html
 from .quizzes import QUIZ_DIR, Quiz, fact_renderer, load_quizzes, quiz_markdown
+from .render import text_template
 from .slides import Deck, deck_table, load_decks
 
 FACTS_FILE = "facts.yml"
@@ -158,14 +159,12 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
             raise AuthorError(facts.file, f"'{key}' ser inte ut som ett svenskt telefonnummer: {number}")
         return f'<a href="tel:+46{digits[1:]}" class="phone">{number}</a>'
 
-    text_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-
     def render(text: str) -> str:
         """Fill in fact, fact_list, link and phone in text from a content file."""
         if "{" not in text:
             return text
         try:
-            return text_env.from_string(text).render(fact=fact, fact_list=fact_list, link=link, phone=phone)
+            return text_template(text).render(fact=fact, fact_list=fact_list, link=link, phone=phone)
         except jinja2.TemplateError as error:
             raise AuthorError("", f"fel i makroanrop: {error}") from None
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import AuthorError
+from .render import text_template
 from .yamlfile import load_yaml
 
 QUIZ_DIR = "quizzes"
@@ -138,13 +139,11 @@ def load_quizzes(root: Path, render: Callable[[str], str] = str) -> dict[str, Qu
 
 def fact_renderer(fact: Callable[[str], object]) -> Callable[[str], str]:
     """Render {{ fact("key") }} in quiz text with the course's facts (and nothing else)."""
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.globals["fact"] = fact
 
     def render(text: str) -> str:
         if "{" not in text:
             return text
-        return env.from_string(text).render()
+        return text_template(text).render(fact=fact)
 
     return render
 

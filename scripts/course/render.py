@@ -12,10 +12,20 @@ file, and becomes one AuthorError for the page (scripts/course/pages.py: finish_
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+
+_TEXT_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_template(text: str) -> jinja2.Template:
+    """A short text from a content file (a quiz answer, a case's story) with {{ … }} in it, compiled
+    once per process: `mkdocs serve` compiles it again only when the text changes."""
+    return _TEXT_ENV.from_string(text)
 
 
 def keep_compiled(env: jinja2.Environment, cache_dir: Path) -> None:
