@@ -44,7 +44,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     macros = course_macros.course_macros(course, lambda: _state["page"])
     _state["render"] = PageRenderer(macros, course.errors, root / JINJA_CACHE / "sidor")
-    quizengine.translations_once_per_page(config.plugins["mkdocs_quiz"])
+    quizengine.faster(config.plugins["mkdocs_quiz"])
     if offline.is_offline_build(config):
         course.package_mode = "package"
     elif _state.get("command") == "serve":

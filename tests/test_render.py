@@ -65,9 +65,29 @@ def test_translations_are_looked_up_once_per_page():
             return f"svenska för {page}"
 
     plugin = Plugin()
-    quizengine.translations_once_per_page(plugin)
-    quizengine.translations_once_per_page(plugin)  # a second build's on_config: not wrapped twice
+    quizengine.faster(plugin)
+    quizengine.faster(plugin)  # a second build's on_config: not wrapped twice
     first, second = object(), object()
     assert [plugin._get_translation_manager(p, None) for p in (first, first, first, second, second)] == [
         f"svenska för {first}"] * 3 + [f"svenska för {second}"] * 2
     assert calls == [first, second]
+
+
+def test_a_kept_markdown_converter_is_reset_before_each_reuse():
+    made, resets = [], []
+
+    class Converter:
+        def reset(self):
+            resets.append(self)
+
+    class Plugin:
+        def _create_fragment_markdown(self, page, config, files):
+            made.append(Converter())
+            return made[-1]
+
+    plugin = Plugin()
+    quizengine.faster(plugin)
+    page = object()
+    first = plugin._create_fragment_markdown(page, None, None)
+    assert plugin._create_fragment_markdown(page, None, None) is first and resets == [first]
+    assert plugin._create_fragment_markdown(object(), None, None) is not first and len(made) == 2

@@ -6,8 +6,9 @@ comes near the screen: a reader who only reads a module never loads it, and the 
 quiz pages share one cached copy. Its style becomes assets/css/quiz.css, linked where mkdocs-quiz
 put the style (after the text, so it does not hold up the first paint of the page above it).
 
-mkdocs-quiz also reads its two translation files (.po) again for every question; on this course
-that is 7 % of a build. `translations_once_per_page` keeps its answer for the rest of the page.
+mkdocs-quiz also reads its two translation files (.po) again for every question (7 % of a build
+here) and sets up a Markdown converter for every question; `faster` keeps both for the rest of
+the page.
 """
 
 from __future__ import annotations
@@ -24,20 +25,30 @@ STYLE = "assets/css/quiz.css"
 QUIZ_MARK = 'class="quiz"'
 
 
-def translations_once_per_page(plugin) -> None:
-    """Wrap the plugin's per-question translation lookup: same page, same answer."""
-    lookup = getattr(plugin, "_get_translation_manager", None)
+def once_per_page(plugin, method: str, refresh=None) -> None:
+    """Wrap one of the plugin's per-question lookups that depend only on the page: same page,
+    same answer (`refresh` readies a kept answer for another use). Used for its translations
+    and for its Markdown converter for quiz fragments, which mkdocs-quiz itself reuses within
+    a quiz after a .reset()."""
+    lookup = getattr(plugin, method, None)
     if lookup is None or getattr(lookup, "once_per_page", False):
         return  # another mkdocs-quiz version: it then simply stays as slow as it is
     kept: dict = {}
 
-    def once_per_page(page, config):
+    def cached(page, *args):
         if kept.get("page") is not page:
-            kept.update(page=page, manager=lookup(page, config))
-        return kept["manager"]
+            kept.update(page=page, value=lookup(page, *args))
+        elif refresh:
+            refresh(kept["value"])
+        return kept["value"]
 
-    once_per_page.once_per_page = True
-    plugin._get_translation_manager = once_per_page
+    cached.once_per_page = True
+    setattr(plugin, method, cached)
+
+
+def faster(plugin) -> None:
+    once_per_page(plugin, "_get_translation_manager")
+    once_per_page(plugin, "_create_fragment_markdown", refresh=lambda converter: converter.reset())
 
 
 def add_engine(files: Files, config) -> None:
