@@ -137,7 +137,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float) -> bool:
+def wait_until(predicate, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -158,7 +158,7 @@ class Served:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.url[7:-1]],
             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if not wait_for(lambda: "<h1" in fetch(self.url + EDITED_URL), 120):
+        if not wait_until(lambda: "<h1" in fetch(self.url + EDITED_URL), 120):
             self.close()
             sys.exit(f"mkdocs serve did not start in {project}")
         self.edits = 0
@@ -169,7 +169,7 @@ class Served:
         page = self.project / EDITED
         started = time.perf_counter()
         page.write_text(page.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
-        if not wait_for(lambda: marker in fetch(self.url + EDITED_URL), 120):
+        if not wait_until(lambda: marker in fetch(self.url + EDITED_URL), 120):
             sys.exit(f"no rebuild seen in {self.project}")
         return time.perf_counter() - started
 

@@ -121,6 +121,16 @@ def course_frame(page):
     return course
 
 
+def launch_course(browser, lms_url, saved=None):
+    """A new browser (another device) where the LMS launches the package, with what it kept if any:
+    the context (to close), the LMS page and the course's frame."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(lms_url)
+    page.evaluate("saved => launch(saved)", saved)
+    return context, page, course_frame(page)
+
+
 def calls(page) -> list[list[str]]:
     return page.evaluate("window.lmsCalls")
 
@@ -136,11 +146,7 @@ def leave(page) -> None:
 
 
 def test_walk_a_module_and_pass_the_final_test_reports_to_the_lms_and_resumes(browser, lms_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(lms_url)
-    page.evaluate("launch()")
-    course = course_frame(page)
+    context, page, course = launch_course(browser, lms_url)
     expect(course.locator("article h1")).to_be_visible()
     course.goto(lms_url + "paket/" + MODULE_1)
     answer_all(course, "modul-1", [True] * len(QUIZZES["modul-1"].questions))
@@ -170,12 +176,8 @@ def test_walk_a_module_and_pass_the_final_test_reports_to_the_lms_and_resumes(br
     context.close()
 
     # A new device: the LMS hands back what it kept, and the course shows it.
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(lms_url)
-    page.evaluate("saved => launch(saved)", {"core": {"lesson_status": "passed", "lesson_location": "slutprov.html"},
-                                             "suspend_data": suspend[-1]})
-    course = course_frame(page)
+    context, page, course = launch_course(browser, lms_url, {
+        "core": {"lesson_status": "passed", "lesson_location": "slutprov.html"}, "suspend_data": suspend[-1]})
     assert course.url.endswith("paket/slutprov.html")
     expect(course.locator(".course-progress__text")).to_contain_text("1 av 6 moduler klara, slutprovet klart")
     assert calls(page)[0] == ["LMSInitialize"]
@@ -183,11 +185,7 @@ def test_walk_a_module_and_pass_the_final_test_reports_to_the_lms_and_resumes(br
 
 
 def test_failing_the_final_test_reports_failed(browser, lms_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(lms_url)
-    page.evaluate("launch()")
-    course = course_frame(page)
+    context, page, course = launch_course(browser, lms_url)
     course.goto(lms_url + "paket/slutprov.html")
     right = right_count_for("slutprov", passed=False)
     answer_with(course, "slutprov", right)

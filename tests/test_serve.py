@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
-from conftest import copy_project
+from conftest import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from benchmark import fetch, free_port, wait_until  # noqa: E402  (the benchmark times mkdocs serve the same way)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"timed out waiting for {what}")
+def wait_for(predicate, seconds: float, what: str) -> None:
+    if not wait_until(predicate, seconds):
+        pytest.fail(f"timed out waiting for {what}")
 
 
 @pytest.fixture
