@@ -1,0 +1,253 @@
+"""The kurs plugin for MkDocs: `plugins: - kurs: {id: …}` in mkdocs.yml.
+
+Each event handler is a few lines around the engine's plain functions, so that the course's work
+depends on MkDocs as little as possible: the course is read and rendered before MkDocs writes a
+page (on_pre_build, see render/), and PDFs and packages are made after (on_page_content, on_env).
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+from . import locale, progress, theme
+from .cachefile import ENGINE
+from .cases import folded_comments_unsearched
+from .config import KursConfig
+from .factsheets import CACHE_DIR as SHEET_CACHE
+from .factsheets import PrintSettings, add_pdf_files, fill_sizes, pdf_for_page
+from .glossary import first_tooltips_only
+from .model.errors import AuthorError, ContentErrors
+from .packages import ASSETS as PACKAGE_ASSETS
+from .packages import offline
+from .quiz import engine as quiz_engine
+from .render import Site, engine_macros, prepare
+from .render.define_env import module_file
+from .render.macros import MacroContext, swedish_date
+from .render.pages import finish_markdown
+from .render.renderer import keep_compiled
+from .slides.decks import ASSETS as SLIDE_ASSETS
+from .slides.decks import add_decks
+from .theme.assets import add_assets
+
+ASSETS = {**progress.ASSETS, **quiz_engine.ASSETS, **SLIDE_ASSETS, **PACKAGE_ASSETS, **theme.ASSETS}
+JINJA_CACHE = ".cache/jinja"
+
+
+def author_errors(function):
+    """Mistakes in content become one PluginError (a message, no traceback) that stops the build."""
+
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ContentErrors as errors:
+            raise PluginError(str(errors)) from None
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+class KursPlugin(BasePlugin[KursConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.site: Site | None = None
+        self.macros_plugin = None  # mkdocs-macros-plugin, when the course renders with it
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        locale.use(self.config.language)
+        self.root = Path(config.config_file_path).parent
+        self.title = self.config.title or config.site_name
+        theme.add_templates(config)
+        _add_scripts(config, progress.EVERY_PAGE)
+        if theme.STYLE not in config.extra_css:
+            config.extra_css.insert(0, theme.STYLE)
+        if "mkdocs_quiz" in config.plugins:
+            quiz_engine.faster(config.plugins["mkdocs_quiz"])
+        self.macros_plugin = config.plugins.get("macros")
+        if _is_package_build(config):
+            self.mode = "package"
+        else:
+            self.mode = "preview" if self.command == "serve" else "hosted"
+        return config
+
+    @author_errors
+    def on_pre_build(self, *, config):
+        docs_dir = Path(config.docs_dir)
+        site_files = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
+        known = set(site_files)
+
+        def url_of(path):
+            if not path or path not in known:
+                return None
+            return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+        self.url_of = url_of
+        self.site = prepare(self.root, docs_dir, self.config, url_of, site_files, config.use_directory_urls,
+                            self.mode, conf=dict(config), render_pages=self.macros_plugin is None,
+                            cache_dir=self.root / JINJA_CACHE / "sidor")
+        if self.macros_plugin is not None:
+            self._register_with_mkdocs_macros()
+        self.built_sheets, self.reflections, self.packages = {}, {}, {}
+
+    def on_serve(self, server, *, config, builder):
+        s = self.config
+        for name in (s.facts, s.glossary, s.quizzes, s.slides, s.cases, f"{s.macros}.py"):
+            if (self.root / name).exists():
+                server.watch(str(self.root / name))
+        return server
+
+    def on_files(self, files, *, config):
+        add_assets(ASSETS, files, config)
+        add_decks(self.site.decks, files, config)
+        quiz_engine.add_engine(files, config)
+        add_pdf_files(self.site.course.factsheets, files, config, self.root / SHEET_CACHE)
+        files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
+        if self.mode == "hosted":  # made in on_env, copied to the site after it
+            for name in self._packages().names.chosen(self.config.packages).values():
+                files.append(File.generated(config, name, abs_src_path=str(self._packages().cached(name))))
+        return files
+
+    @event_priority(50)  # before mkdocs-quiz, which turns the <quiz> blocks that {{ quiz(…) }} writes into quizzes
+    def _page_markdown(self, markdown, *, page, config, files):
+        src_path = page.file.src_path
+        if src_path in self.site.course.quiz_pages.values():
+            page.meta["quiz"] = {"enabled": True}
+        if self.macros_plugin is not None:
+            self.site.context.page = src_path  # mkdocs-macros renders next, with our macros
+            return markdown
+        return self.site.pages.get(src_path, markdown)
+
+    @event_priority(-50)  # after mkdocs-macros, when it renders the macros instead of us
+    def _page_markdown_after_macros(self, markdown, *, page, config, files):
+        if self.macros_plugin is None:
+            return markdown
+        src_path = page.file.src_path
+        errors = self._macro_errors.pop(src_path, [])
+        if errors:
+            raise PluginError("\n".join(errors))
+        if src_path in self.site.course.quiz_pages.values():
+            page.meta["quiz"] = {"enabled": True}
+        try:
+            return finish_markdown(self.site.course, markdown, src_path)
+        except AuthorError as error:
+            raise PluginError(str(error)) from None
+
+    on_page_markdown = CombinedEvent(_page_markdown, _page_markdown_after_macros)
+
+    @author_errors
+    def on_page_content(self, html, *, page, config, files):
+        course = self.site.course
+        sheet = course.sheet_for(page.file.src_path)
+        if sheet:
+            self.built_sheets[sheet.key] = pdf_for_page(
+                sheet, html, course.facts, swedish_date(course.last_checked(page.file.src_path)), self._print_settings(config),
+                self.root / SHEET_CACHE, Path(config.docs_dir), page.url,
+            )
+        html = folded_comments_unsearched(first_tooltips_only(html))
+        module = course.module_for(page.file.src_path)
+        if module:
+            my_data = course.roles.get("my_data")
+            my_data_file = files.get_file_from_path(my_data) if my_data else None
+            html, self.reflections[module.number] = progress.add_note_fields(
+                html, module.number, page.file.src_path, my_data_file.url_relative_to(page.file) if my_data_file else "",
+            )
+        return html
+
+    @author_errors
+    def on_env(self, env, *, config, files):
+        """Every page is rendered: write the course's structure for the learner's scripts and build
+        the packages. The theme's templates are kept compiled in .cache/jinja/."""
+        keep_compiled(env, self.root / JINJA_CACHE)
+        env.globals["t"] = locale.t
+
+        def url_of(src_path):
+            file = files.get_file_from_path(src_path) if src_path else None
+            return file.url if file else None
+
+        data = progress.course_data(self.site.course, url_of, self.title, self.reflections)
+        files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
+        env.globals["course_pages"] = data["pages"]
+        if self.mode == "hosted":
+            self.packages = offline.packages_for_site(self._packages(), swedish_date(datetime.date.today()))
+        return env
+
+    def on_post_page(self, output, *, page, config):
+        output = fill_sizes(output, self.built_sheets)
+        output = quiz_engine.slim_page(output, page.file.src_path, page.url)
+        return offline.fill_sizes(output, self.packages)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _packages(self) -> offline.Build:
+        s, course = self.config, self.site.course
+        inputs = (Path(course.docs_dir).name, s.cases, s.quizzes, s.slides, "overrides", ENGINE, s.facts, s.glossary,
+                  "mkdocs.yml", s.offline_config, "requirements.txt", "pyproject.toml", f"{s.macros}.py")
+        final = course.final_test
+        return offline.Build(self.root, self.title, offline.Names(s.id), tuple(s.packages), s.offline_config,
+                             inputs, final.pass_mark if final else None, s.language)
+
+    def _print_settings(self, config) -> PrintSettings:
+        return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,
+                             ", ".join(self.config.keywords))
+
+    def _register_with_mkdocs_macros(self) -> None:
+        """Give mkdocs-macros the engine's macros; their mistakes are reported per page, as ours are."""
+        self._macro_errors: dict[str, list[str]] = {}
+        ctx = self.site.context
+        macros = engine_macros(ctx)
+
+        def recording(name, function):
+            def call(*args, **kwargs):
+                try:
+                    return function(*args, **kwargs)
+                except Exception as error:  # noqa: BLE001
+                    from .render.renderer import author_message
+
+                    message = author_message(error)
+                    if message is None:
+                        raise
+                    page = self.site.course.pages.get(ctx.page)
+                    self._macro_errors.setdefault(ctx.page, []).append(f"{page.file if page else ctx.page}: {name}(): {message}")
+                    return f"**[FEL: {name}]**"
+
+            call.__name__ = name
+            return call
+
+        wrapped = {name: recording(name, f) for name, f in macros.items()}
+        present = self.macros_plugin.macros if hasattr(self.macros_plugin, "_macros") else {}
+        for name, function in wrapped.items():
+            if name in present:
+                present[name] = function
+                self.macros_plugin.env.globals[name] = function
+        missing = {name: f for name, f in wrapped.items() if name not in present}
+        if missing:
+            self.macros_plugin.register_macros(missing)
+
+
+def _add_scripts(config, paths) -> None:
+    """The scripts every page loads, deferred (they run in order once the page is parsed)."""
+    present = {str(script) for script in config.extra_javascript}
+    for index, path in enumerate(paths):
+        if path not in present:
+            script = ExtraScriptValue(path)
+            script.defer = True
+            config.extra_javascript.insert(index, script)
+
+
+def _is_package_build(config) -> bool:
+    """True for the offline package's own build (Material's offline plugin is on)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)

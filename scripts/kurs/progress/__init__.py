@@ -1,0 +1,166 @@
+"""The build side of self-paced learning: what the learner's scripts need to know.
+
+The learner's progress, notes and name are kept by `docs/assets/js/course-store.js` in the
+browser, never on a server. The build gives those scripts:
+- reflection questions turned into note fields (`add_note_fields`),
+- the panels that the start page, "Mina uppgifter" and "Intyg" place with a macro
+  (`panel_html`), and
+- the course's structure as `assets/js/course-data.js` (`course_data_js`): modules with their
+  page, quiz, pass mark and reflection questions, the final test, the special pages, the key the
+  learner's data is stored under (from the course's id) and the scripts' texts (locale `js:`).
+
+The scripts themselves are in this folder; ASSETS says where each lands in the site.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..locale import section, t
+from ..model.errors import AuthorError
+
+HERE = Path(__file__).parent
+DATA_FILE = "assets/js/course-data.js"
+REFLECTIONS_ID = "reflektionsfragor"
+PANELS = {"continue_course": "continue.html", "my_data": "my-data.html", "certificate": "certificate.html"}
+TEMPLATE_DIR = HERE / "templates"
+# Loaded on every page (deferred, in this order): the course's data, its store, the progress shown.
+EVERY_PAGE = ("assets/js/course-data.js", "assets/js/course-store.js", "assets/js/course-progress.js")
+ASSETS = {f"assets/js/{name}": HERE / name for name in (
+    "course-store.js", "course-progress.js", "course-notes.js", "course-mydata.js", "course-certificate.js")}
+
+_REFLECTIONS = re.compile(rf'(<h2 id="{REFLECTIONS_ID}">.*?</h2>)\s*(?:<ol>(.*?)</ol>)?', re.S)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(fragment: str) -> str:
+    return " ".join(htmllib.unescape(_TAG.sub("", fragment)).split())
+
+
+def add_note_fields(html: str, module: int, src_path: str, my_data_url: str) -> tuple[str, list[str]]:
+    """Give every question under the heading "Reflektionsfrågor" a note field kept on the
+    learner's device, with the privacy notice beside them. Returns the new HTML and the
+    questions as plain text."""
+    found = _REFLECTIONS.search(html)
+    if not found:
+        return html, []
+    heading, items = found.group(1), found.group(2)
+    questions = _ITEM.findall(items or "")
+    if not questions:
+        raise AuthorError(
+            f"docs/{src_path}", "under rubriken 'Reflektionsfrågor' ska frågorna stå i en numrerad lista (1. 2. 3.)"
+        )
+    notice = f"anteckningar-om-{module}"
+    fields = "\n".join(
+        f'<li><p id="fraga-{module}-{n}">{question}</p>\n'
+        f'<textarea class="course-note" id="svar-{module}-{n}" data-module="{module}" data-question="{n}" rows="3" '
+        f'aria-labelledby="fraga-{module}-{n}" aria-describedby="{notice}"></textarea></li>'
+        for n, question in enumerate(questions, start=1)
+    )
+    block = _template("notes.html").render(
+        heading=heading, notice=notice, module=module, fields=Markup(fields),
+        my_data_url=my_data_url,
+    )
+    return html[: found.start()] + block + html[found.end() :], [plain_text(q) for q in questions]
+
+
+def panel_html(name: str) -> str:
+    """The HTML a macro puts on a page for the learner's scripts to fill in."""
+    return "\n" + _template(PANELS[name]).render().strip() + "\n"
+
+
+def storage_key(course_id: str) -> str:
+    """Where a course keeps the learner's data in localStorage: its own key per course."""
+    return f"{course_id}.kurs"
+
+
+def course_data(course, url_of: Callable[[str], str | None], title: str, reflections: dict[int, list[str]]) -> dict:
+    """The course's structure for the learner's scripts; URLs are relative to the site root."""
+
+    def quiz_entry(key: str | None) -> dict | None:
+        if key is None:
+            return None
+        bank = course.quizzes[key]
+        if bank.pass_mark is None:
+            raise AuthorError(bank.file, "behöver 'pass_mark' (procent rätt för att klara den) för att räknas i kursen")
+        return {"id": key, "passMark": bank.pass_mark, "questions": len(bank.questions)}
+
+    def quiz_on(src_path: str) -> str | None:
+        return next((key for key, page in course.quiz_pages.items() if page == src_path), None)
+
+    final_page = course.quiz_pages.get(course.settings.final_test)
+    return {
+        "title": title,
+        "id": course.id,
+        "storageKey": storage_key(course.id),
+        "modules": [
+            {
+                "number": m.number,
+                "title": m.title,
+                "url": url_of(m.src_path),
+                "quiz": quiz_entry(quiz_on(m.src_path)),
+                "reflections": reflections.get(m.number, []),
+            }
+            for m in course.modules
+        ],
+        "finalTest": dict(quiz_entry(course.settings.final_test), url=url_of(final_page)) if final_page else None,
+        "pages": {"myData": url_of(course.roles.get("my_data")), "certificate": url_of(course.roles.get("certificate"))},
+        "texts": section("js"),
+    }
+
+
+def course_data_js(data: dict) -> str:
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    return (
+        "/* Generated at build time by the kurs engine (progress/): the course's structure for the\n"
+        "   learner's progress scripts. Edit the pages, quizzes/ or mkdocs.yml, not this file. */\n"
+        f"window.courseData = {body};\n"
+    )
+
+
+_templates: dict[str, jinja2.Template] = {}
+
+
+def _template(name: str) -> jinja2.Template:
+    if name not in _templates:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
+        env.globals["t"] = t
+        _templates[name] = env.get_template(name)
+    return _templates[name]
+
+
+def macros(ctx) -> dict:
+    def continue_course() -> str:
+        """The start page's "Fortsätt där du slutade" box (filled in on the learner's device)."""
+        return panel_html("continue_course")
+
+    def my_data() -> str:
+        """"Mina uppgifter": what is stored on the device, download, restore and delete."""
+        ctx.mark_role("my_data")
+        return panel_html("my_data")
+
+    def certificate() -> str:
+        """"Intyg": what remains, or the learner's certificate to print."""
+        ctx.mark_role("certificate")
+        return panel_html("certificate")
+
+    def reflection_questions() -> str:
+        """Every module's reflection questions, module by module, for a printable page."""
+        parts = []
+        for m in ctx.course.modules:
+            if m.reflections:
+                items = "\n".join(f"{n}. {ctx.render_text(q)}" for n, q in enumerate(m.reflections, start=1))
+                heading = t("progress.reflections_module", number=m.number, title=m.title)
+                parts.append(f"## {heading} {{#modul-{m.number}}}\n\n{items}\n")
+        return "\n".join(parts)
+
+    return {"continue_course": continue_course, "my_data": my_data, "certificate": certificate,
+            "reflection_questions": reflection_questions}
