@@ -12,7 +12,9 @@ inside the page's article; code, diagrams and the generated source list do not.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from html.parser import HTMLParser
 
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:[-’'][A-Za-zÅÄÖåäöÉéÜü]+)*|\d+(?:[ ,.]\d+)*")
@@ -113,3 +115,30 @@ def lix_of_blocks(blocks: list[str]) -> Lix:
 
 def lix_of_html(html: str) -> Lix:
     return lix_of_blocks(text_blocks(html))
+
+
+def report(site: Path, module_dir: str, limit: float) -> int:
+    """LIX of every page of a built site, modules first; 1 when a module is above `limit`."""
+    if not site.is_dir():
+        print(f"{site}/ finns inte. Bygg webbplatsen först: mkdocs build", file=sys.stderr)
+        return 2
+    pages = sorted(
+        (p for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts),
+        key=lambda p: (module_dir not in p.parts, str(p)),
+    )
+    too_hard = []
+    print(f"{'LIX':>5}  {'ord':>5}  {'mening':>6}  sida")
+    for page in pages:
+        lix = lix_of_html(page.read_text(encoding="utf-8"))
+        if not lix.words:
+            continue
+        rel = page.relative_to(site)
+        flag = ""
+        if module_dir in rel.parts and lix.value > limit:
+            too_hard.append(rel)
+            flag = f"  <-- över {limit:g}"
+        print(f"{lix.value:5.1f}  {lix.words:5d}  {lix.sentences:6d}  {rel}{flag}")
+    if too_hard:
+        print(f"\n{len(too_hard)} modulsidor har LIX över {limit:g}.", file=sys.stderr)
+        return 1
+    return 0

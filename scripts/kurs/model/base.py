@@ -52,8 +52,7 @@ def fail(message: str, **values) -> PydanticCustomError:
 
 
 # Names of list fields as an author would say them: ("questions", 2) -> "fråga 3".
-ITEM_NAMES = {"questions": "fråga", "answers": "svar", "terms": "term", "forms": "ordet", "sources": "källa",
-              "modules": "modul", "decks": "bildspel"}
+ITEM_NAMES = {"questions": "fråga", "answers": "svar"}
 
 TYPE_MESSAGES = {
     "missing": "fältet saknas",
@@ -88,8 +87,12 @@ def _describe(loc: tuple) -> str:
             parts.append(f"{ITEM_NAMES[part]} {following + 1}")
             index += 2
             continue
+        if isinstance(following, int):  # an item in a list of words or numbers: the list is enough
+            parts.append(f"'{part}'")
+            index += 2
+            continue
         if isinstance(part, int):
-            parts.append(f"punkt {part + 1}")
+            parts.append(f"term {part + 1}" if index == 0 else f"punkt {part + 1}")
         elif part not in ("function-after", "function-before", "function-wrap"):
             parts.append(f"'{part}'")
         index += 1

@@ -163,7 +163,7 @@ class Loader:
 
     def modules(self, pages: dict[str, Page]) -> list[Module]:
         folder = self.settings.modules.strip("/") + "/"
-        modules, numbers = [], {}
+        modules, numbers, duplicated = [], {}, False
         for src_path, page in pages.items():
             if not src_path.startswith(folder):
                 continue
@@ -174,12 +174,13 @@ class Loader:
                 self.problems.add(AuthorError(page.file, f"modulnumret {meta.module} finns redan i "
                                               f"{numbers[meta.module]}: varje modul behöver ett eget nummer",
                                               page.meta.line(("module",))))
+                duplicated = True
                 continue
             numbers[meta.module] = page.file
             reflections = self.attempt(lambda: reflection_questions(page))
             modules.append(Module(meta, src_path, reflections or ()))
         modules.sort(key=lambda m: m.number)
-        for expected, module in enumerate(modules, start=1):
+        for expected, module in enumerate([] if duplicated else modules, start=1):
             if module.number != expected:
                 page = pages[module.src_path]
                 self.problems.add(AuthorError(page.file, f"modulerna ska ha nummer 1, 2, 3 … utan luckor: "
@@ -234,7 +235,8 @@ class Loader:
             deck = self.attempt(read)
             if deck is not None:
                 decks[path.stem] = deck
-        singles = {key for key, deck in decks.items() if not deck.decks}
+        # Decks that could not be read still count as decks: one mistake, one message.
+        singles = {p.stem for p in folder.glob("*.md")} - {key for key, deck in decks.items() if deck.decks}
         for deck in decks.values():
             for index, part in enumerate(deck.decks):
                 if part not in singles:
@@ -255,9 +257,12 @@ class Loader:
 
 
 def _describe_fact(loc: tuple):
-    """Where in facts.yml: "faktumet 'support_line.phone'" (and the fields allowed there)."""
+    """Where in facts.yml: "faktumet 'support_line.phone', 'checked'" (and the fields allowed there)."""
     if len(loc) >= 2 and loc[0] == "facts":
-        return f"faktumet '{'.'.join(str(p) for p in loc[1:])}'" if len(loc) > 1 else "", Fact
+        key, field = loc[1:], None
+        if len(key) > 1 and key[-1] in Fact.model_fields:
+            key, field = key[:-1], key[-1]
+        return f"faktumet '{'.'.join(str(p) for p in key)}'" + (f", '{field}'" if field else ""), Fact
     if len(loc) >= 2 and loc[0] == "sources":
         return f"källan '{loc[1]}'" + (f", '{loc[2]}'" if len(loc) > 2 else ""), Source
     return ", ".join(f"'{p}'" for p in loc), None
@@ -301,7 +306,7 @@ def load_course(root: Path, docs_dir: Path, settings, problems: Problems | None 
     modules = loader.modules(pages)
     loader.context["modules"] = {m.number for m in modules}
     quizzes = loader.quizzes()
-    loader.context["quizzes"] = set(quizzes)
+    loader.context["quizzes"] = {p.stem for p in (root / settings.quizzes).glob("*.yml")}
     factsheets = loader.other_pages(pages, modules)
     decks = loader.decks()
     cases = loader.cases()

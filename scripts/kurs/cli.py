@@ -1,0 +1,158 @@
+"""The `kurs` command: start a course, check it, build its packages.
+
+    kurs new MAPP          en ny, liten kurs som går att bygga direkt
+    kurs check             kontrollera hela kursen utan att bygga den
+    kurs packages [MAPP]   bygg paketen (utan internet, SCORM 1.2)
+    kurs lix [WEBBPLATS]   läsbarhetsindex för varje sida i en byggd webbplats
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .model.errors import AuthorError, ContentErrors
+
+
+class SwedishParser(argparse.ArgumentParser):
+    """argparse with its own words in Swedish."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def format_help(self):
+        text = super().format_help()
+        for english, swedish in (("usage:", "Användning:"), ("positional arguments:", "Argument:"),
+                                 ("options:", "Val:"), ("optional arguments:", "Val:")):
+            text = text.replace(english, swedish)
+        return text
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        for english, swedish in (("the following arguments are required", "de här argumenten behövs"),
+                                 ("invalid choice", "okänt val"), ("unrecognized arguments", "okända argument"),
+                                 ("argument", "argumentet"), ("choose from", "välj bland")):
+            message = message.replace(english, swedish)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = SwedishParser(prog="kurs", description="Kursgeneratorn: gör en kurs av Markdown och YAML, "
+                                                  "eller av en presentation, och kontrollera den.")
+    commands = main.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser,
+                                   title="Kommandon")
+    new = commands.add_parser("new", help="skapa en ny, liten kurs att bygga vidare på",
+                              description="Skapar en ny kurs i MAPP: startsida, en modul, ett quiz, ett bildspel, "
+                                          "ett faktablad, fakta, ordlista och mkdocs.yml.")
+    new.add_argument("folder", metavar="MAPP", help="mappen att skapa (får inte finnas, eller vara tom)")
+    new.add_argument("--titel", default="Min kurs", help="kursens titel (standard: Min kurs)")
+    check = commands.add_parser("check", help="kontrollera hela kursen utan att bygga den",
+                                description="Läser alla kursens filer och skriver ut varje fel som fil:rad: meddelande.")
+    check.add_argument("--kurs", default=".", metavar="MAPP", help="kursens mapp (standard: den du står i)")
+    packages = commands.add_parser("packages", help="bygg paketen: för användning utan internet och SCORM 1.2",
+                                   description="Bygger kursens paket och lägger dem i MAPP.")
+    packages.add_argument("out", nargs="?", default=".", metavar="MAPP", help="vart paketen ska (standard: här)")
+    packages.add_argument("--kurs", default=".", metavar="MAPP", help="kursens mapp (standard: den du står i)")
+    lix = commands.add_parser("lix", help="läsbarhetsindex (LIX) för varje sida i en byggd webbplats",
+                              description="Skriver LIX för varje sida, modulerna först, och avslutas med kod 1 "
+                                          "om en modul är över gränsen.")
+    lix.add_argument("site", nargs="?", default="site", metavar="WEBBPLATS", help="den byggda webbplatsen (standard: site)")
+    lix.add_argument("--max", type=float, default=40.0, help="högsta tillåtna LIX för en modul (standard: 40)")
+    lix.add_argument("--kurs", default=".", metavar="MAPP", help="kursens mapp (standard: den du står i)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command is None:
+        parser().print_help()
+        return 2
+    try:
+        return {"new": new, "check": check, "packages": packages, "lix": lix}[args.command](args)
+    except ContentErrors as errors:
+        print(errors, file=sys.stderr)
+        return 1
+    except AuthorError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+
+
+def check(args) -> int:
+    """Read and render the whole course as a build would, without MkDocs; print every mistake."""
+    from . import locale
+    from .project import load_project
+    from .render import prepare
+
+    started = time.perf_counter()
+    project = load_project(Path(args.kurs))
+    locale.use(project.settings.language)
+    known = sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*") if p.is_file())
+    files = set(known)
+
+    def url_of(path):
+        if path not in files:
+            return None
+        if not project.use_directory_urls or not path.endswith(".md"):
+            return path[:-3] + ".html" if path.endswith(".md") else path
+        if path == "index.md" or path.endswith("/index.md"):
+            return path[: -len("index.md")]
+        return path[:-3] + "/"
+
+    site = prepare(project.root, project.docs_dir, project.settings, url_of, known, project.use_directory_urls,
+                   "preview", conf={"site_name": project.site_name}, cache_dir=project.root / ".cache/jinja/sidor")
+    course = site.course
+    print(f"Inga fel i kursen ({len(course.modules)} moduler, {len(course.quizzes)} quiz, {len(course.decks)} bildspel, "
+          f"{len(course.factsheets)} faktablad, {len(course.facts.facts)} fakta) – kontrollerad på "
+          f"{time.perf_counter() - started:.2f} s.")
+    return 0
+
+
+def packages(args) -> int:
+    import datetime
+    import logging
+    import shutil
+
+    from mkdocs.config import load_config
+
+    from .plugin import KursPlugin
+    from .render.macros import swedish_date
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = load_config(str(Path(args.kurs) / "mkdocs.yml"))
+    plugin = next(p for p in config.plugins.values() if isinstance(p, KursPlugin))
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(config)
+    plugin.on_pre_build(config=config)
+    from .packages import offline
+
+    built = offline.packages_for_site(plugin._packages(), swedish_date(datetime.date.today()))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, package in built.items():
+        shutil.copyfile(package.path, out / name)
+        print(f"{out / name} ({offline.size_text(package.size)})")
+    return 0
+
+
+def lix(args) -> int:
+    from .lix import report
+    from .project import load_project
+
+    project = load_project(Path(args.kurs))
+    return report(Path(args.site), project.settings.modules, args.max)
+
+
+def new(args) -> int:
+    from .scaffold import create
+
+    folder = create(Path(args.folder), args.titel)
+    print(f"Kursen finns i {folder}. Gå dit och kör: bash scripts/serve.sh")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
