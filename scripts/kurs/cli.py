@@ -105,9 +105,11 @@ def check(args) -> int:
     site = prepare(project.root, project.docs_dir, project.settings, url_of, known, project.use_directory_urls,
                    "preview", conf={"site_name": project.site_name}, cache_dir=project.root / ".cache/jinja/sidor")
     course = site.course
-    print(f"Inga fel i kursen ({len(course.modules)} moduler, {len(course.quizzes)} quiz, {len(course.decks)} bildspel, "
-          f"{len(course.factsheets)} faktablad, {len(course.facts.facts)} fakta) – kontrollerad på "
-          f"{time.perf_counter() - started:.2f} s.")
+    counted = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
+        (len(course.modules), "modul", "moduler"), (len(course.quizzes), "quiz", "quizzar"),
+        (len(course.decks), "bildspel", "bildspel"), (len(course.factsheets), "faktablad", "faktablad"),
+        (len(course.facts.facts), "faktum", "fakta")))
+    print(f"Inga fel i kursen ({counted}) – kontrollerad på {time.perf_counter() - started:.2f} s.")
     return 0
 
 
