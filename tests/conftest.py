@@ -35,12 +35,12 @@ def run_mkdocs(project: Path, site_dir: Path, config_file: str = "mkdocs.yml") -
     )
 
 
-CONTENT_DIRS = ("docs", "scripts", "overrides", "quizzes", "slides", "cases")
-CONTENT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "facts.yml", "glossary.yml")
+CONTENT_DIRS = ("docs", "overrides", "quizzes", "slides", "cases")
+CONTENT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "facts.yml", "glossary.yml", "main.py")
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the course's content and machinery, for tests that change or break it."""
+    """A copy of the course's content (the engine is installed), for tests that change or break it."""
     target.mkdir(parents=True, exist_ok=True)
     for name in CONTENT_DIRS:
         if (ROOT / name).exists():

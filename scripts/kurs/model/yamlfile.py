@@ -119,10 +119,30 @@ HINTS = (
 )
 
 
-def _yaml_error(error: yaml.YAMLError, file: str, first_line: int) -> AuthorError:
+OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, before: int) -> int | None:
+    """The 0-based line of a quoted value that opens and does not close on its line, at or above
+    line `before`: an author's forgotten quote shows up as an error far below it."""
+    lines = text.splitlines()
+    for number in range(min(before, len(lines) - 1), -1, -1):
+        match = OPENING_QUOTE.match(lines[number])
+        if match:
+            quote, rest = match.groups()
+            closed = rest.replace(quote * 2, "").find(quote) >= 0 if quote == "'" else re.search(r'(?<!\\)"', rest)
+            if not closed:
+                return number
+    return None
+
+
+def _yaml_error(error: yaml.YAMLError, file: str, first_line: int, text: str = "") -> AuthorError:
+    mark = getattr(error, "problem_mark", None)
+    quote = _unclosed_quote(text, mark.line) if text and mark else None
+    if quote is not None:
+        return AuthorError(file, "felaktig YAML: ett citattecken som börjar här avslutas aldrig", quote + first_line)
     context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    mark = getattr(error, "problem_mark", None)
     if ("quoted scalar" in context or "flow" in context) and getattr(error, "context_mark", None):
         mark = error.context_mark  # where the quote or bracket opens, not where the file ends
     said = f"{context} {problem}"
@@ -161,7 +181,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> Document:
         _record(node, (), lines, file, first_line)
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        raise _yaml_error(error, file, first_line) from None
+        raise _yaml_error(error, file, first_line, text) from None
     except (ValueError, TypeError, OverflowError) as error:  # a scalar its constructor rejects
         raise AuthorError(file, f"felaktig YAML: {error}") from None
     finally:

@@ -19,7 +19,9 @@ def macros(ctx) -> dict:
     course = ctx.course
     names = Names(course.id)
 
-    def download(name: str, text: str, inside: str) -> str:
+    def download(kind: str, name: str, text: str, inside: str) -> str:
+        if kind not in course.settings.packages:
+            return t("packages.not_built") + "\n"
         if course.package_mode == "package":
             return f"*{inside}*\n"
         if course.package_mode == "preview":
@@ -28,10 +30,10 @@ def macros(ctx) -> dict:
 
     def offline_package() -> str:
         """The download link of the offline package (a zip to open from a USB stick)."""
-        return download(names.offline, t("packages.offline_link"), t("packages.offline_inside"))
+        return download("offline", names.offline, t("packages.offline_link"), t("packages.offline_inside"))
 
     def scorm_package() -> str:
         """The download link of the SCORM 1.2 package for a learning platform."""
-        return download(names.scorm, t("packages.scorm_link"), t("packages.scorm_inside"))
+        return download("scorm12", names.scorm, t("packages.scorm_link"), t("packages.scorm_inside"))
 
     return {"offline_package": offline_package, "scorm_package": scorm_package}

@@ -50,8 +50,7 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
     course = load_course(root, docs_dir, settings, problems)
     course.package_mode = package_mode
     site = Site(course)
-    facts_ok = not any(error.file == settings.facts for error in problems.errors)
-    if not facts_ok:
+    if problems:  # the pages are rendered once every file they draw on could be read
         raise ContentErrors(problems)
     ctx = MacroContext(course)
     engine = engine_macros(ctx)
