@@ -1,12 +1,12 @@
 """Fact sheets: pages in docs/faktablad/ that are also printed as A4 PDFs (WeasyPrint).
 
-A sheet (docs/faktablad/betanketid.md) is a normal page whose front matter says (model/pages.py):
+A sheet (docs/faktablad/checklista.md) is a normal page whose front matter says (model/pages.py):
 
-    title: Faktablad om betänketid
+    title: Checklista för en ny kurs
     summary: One sentence for the list of sheets.
     max_pages: 2            # the PDF may not be longer: the build fails if it is
     modules: [3]            # module pages that link the sheet
-    sources: [presentation] # keys under `sources:` in facts.yml
+    sources: [intranet]     # keys under `sources:` in facts.yml
 
 The PDF is made from the page's own HTML (so the same Markdown, macros and facts), with
 our print stylesheet: A4, the title in the header, sources, "Senast granskad" and page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .errors import AuthorError
@@ -27,8 +27,10 @@ def _text_from_scalar(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True, min_length=1)]
-OptionalText = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True)]
+Text = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True, min_length=1),
+                 WithJsonSchema({"type": ["string", "number"], "minLength": 1})]
+OptionalText = Annotated[str, BeforeValidator(_text_from_scalar), StringConstraints(strip_whitespace=True),
+                         WithJsonSchema({"type": ["string", "number"]})]
 
 
 def _date(value: Any) -> Any:
@@ -43,7 +45,7 @@ def _date(value: Any) -> Any:
                               {"value": value})
 
 
-Date = Annotated[dt.date, BeforeValidator(_date)]
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 def fail(message: str, **values) -> PydanticCustomError:

@@ -2,10 +2,10 @@
 name gives the order).
 
     title: Kvinnan på hotellet
-    form: Sexuell exploatering
+    form: Brand i ett boende
     modules: [2, 3, 4]
     story: |
-      Du arbetar … (Markdown; facts with {{ fact("reflection_period.days") }})
+      Du arbetar … (Markdown; facts with {{ fact("wcag.level") }})
     questions:
       - question: Vilka tecken ser ni?
         comment: |
@@ -27,7 +27,7 @@ class CaseQuestion(Model):
 
 class Case(Model):
     title: Text = Field(description="Utan 'Fall 1:': numret sätts ut av sig självt")
-    form: Text = Field(description="Formen av exploatering, visas under rubriken")
+    form: Text = Field(description="Fallets slag eller tema, visas under rubriken")
     modules: list[ModuleNumber] = Field(min_length=1, description="Modulerna som fallet bygger på")
     story: Text
     questions: list[CaseQuestion] = Field(min_length=1)

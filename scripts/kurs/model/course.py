@@ -257,7 +257,7 @@ class Loader:
 
 
 def _describe_fact(loc: tuple):
-    """Where in facts.yml: "faktumet 'support_line.phone', 'checked'" (and the fields allowed there)."""
+    """Where in facts.yml: "faktumet 'contact.phone', 'checked'" (and the fields allowed there)."""
     if len(loc) >= 2 and loc[0] == "facts":
         key, field = loc[1:], None
         if len(key) > 1 and key[-1] in Fact.model_fields:

@@ -1,10 +1,10 @@
 """The facts file: every fact that recurs or may change, with its source and the date it was checked.
 
     sources:
-      presentation: {title: …, publisher: …, kind: Presentation, year: "2023", url: https://…}
+      intranet: {title: …, publisher: …, kind: Webbsida, year: "2026", url: https://…}
     facts:
-      reflection_period:            # a group (any depth)
-        days: {value: 30, source: presentation, checked: 2026-11-22}
+      contact:                      # a group (any depth)
+        phone: {value: 08-123 456 00, source: intranet, checked: 2026-11-22}
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class FactsFile(Model):
 
 
 class Facts:
-    """The facts by dotted key ("support_line.phone"), with their sources."""
+    """The facts by dotted key ("contact.phone"), with their sources."""
 
     def __init__(self, file: str, facts: dict[str, Fact], sources: dict[str, Source]):
         self.file = file

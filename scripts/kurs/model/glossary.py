@@ -1,9 +1,9 @@
 """The glossary: terms with a plain definition (the Ordlista page, and explanations in the text
 wherever one of a term's forms is used).
 
-    - term: Betänketid
-      forms: [betänketid, betänketiden]     # the words in the text that get the explanation
-      definition: Ett tidsbegränsat uppehållstillstånd …
+    - term: Modul
+      forms: [modul, modulen, moduler]      # the words in the text that get the explanation
+      definition: En del av kursen som går att läsa på en stund.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
     title: Testa dina kunskaper      # optional
     pass_mark: 80                    # percent right to pass; module quizzes and the final test need it
     questions:
-      - question: En 16-årig pojke … Vad stämmer?
+      - question: En kollega ringer om en brand. Vad gör du först?
         answers:
-          - right: Det kan vara människohandel även om ingen har tvingat honom.
-          - wrong: Det är inte människohandel eftersom han följde med frivilligt.
+          - right: Larmar 112.
+          - wrong: Letar efter brandsläckaren.
         explanation: Rätt svar är … (states the right answer in words)
         hint: Tänk på …              # optional
 

@@ -94,7 +94,7 @@
     var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
     var anchor = document.createElement("a");
     anchor.href = URL.createObjectURL(blob);
-    anchor.download = "betanketid-mina-uppgifter-" + today() + ".json";
+    anchor.download = course.id + "-mina-uppgifter-" + today() + ".json";
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();

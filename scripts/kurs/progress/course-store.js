@@ -1,6 +1,7 @@
 /* The learner's course data on this device: the only code that reads or writes it.
  *
- * Everything lives under one localStorage key, "betanketid.kurs", as one JSON object that is
+ * Everything lives under one localStorage key of the course's own ("<course id>.kurs", given by
+ * course-data.js as courseData.storageKey, so two courses on one host never share it), as one JSON object that is
  * always written whole (a single setItem), so a page never sees half an update:
  *   {"version": 2,
  *    "savedAt": "2026-11-22T10:00:00.000Z",
@@ -10,7 +11,7 @@
  *    "notes":   {"1": {"2": "text"}},                     module -> reflection question -> text
  *    "name":    "Anna Andersson"}                          typed on the certificate page
  *
- * Older data is migrated (version 1 kept only quiz results under "betanketid.quizResults").
+ * Older data is migrated (version 1 kept only quiz results under "<course id>.quizResults").
  * Data that cannot be read is replaced by an empty record and `notice` says so; when storage is
  * unavailable (blocked, private mode, full) the data lives in memory for this page and
  * `available` is false. Nothing is ever sent anywhere.
@@ -22,8 +23,9 @@
   "use strict";
   if (window.courseStore) return;
 
-  var KEY = "betanketid.kurs";
-  var OLD_KEY = "betanketid.quizResults";
+  var COURSE = window.courseData || {};
+  var KEY = COURSE.storageKey || (COURSE.id || "kurs") + ".kurs";
+  var OLD_KEY = (COURSE.id || "kurs") + ".quizResults";
   var VERSION = 2;
 
   function empty() {

@@ -1,4 +1,4 @@
-"""The macros every course has: facts ({{ fact("support_line.phone") }}, fact_list, link, phone),
+"""The macros every course has: facts ({{ fact("contact.phone") }}, fact_list, link, phone),
 the modules (module_list, module_titles, total_minutes) and the quizzes' numbers (pass_mark,
 question_count). Each feature adds its own (quiz, deck_list, factsheet_list, case_exercises …),
 and a course adds its own in a define_env module (see define_env.py).
@@ -69,7 +69,7 @@ def fact_macros(ctx: MacroContext) -> dict[str, Callable]:
     """The macros a content text may use: fact, fact_list, link and phone."""
 
     def fact(key: str):
-        """A fact's value: {{ fact("reflection_period.days") }}."""
+        """A fact's value: {{ fact("wcag.level") }}."""
         return scalar(ctx.use_fact(key))
 
     def fact_list(key: str) -> str:

@@ -1,4 +1,4 @@
-"""The pages' macro calls, e.g. {{ fact("support_line.phone") }}: each page's Markdown is a Jinja
+"""The pages' macro calls, e.g. {{ fact("contact.phone") }}: each page's Markdown is a Jinja
 template whose only names are the course's macros (the engine's and the course's own, see
 define_env.py).
 
