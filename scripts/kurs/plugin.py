@@ -123,11 +123,11 @@ class KursPlugin(BasePlugin[KursConfig]):
     @event_priority(50)  # before mkdocs-quiz, which turns the <quiz> blocks that {{ quiz(…) }} writes into quizzes
     def _page_markdown(self, markdown, *, page, config, files):
         src_path = page.file.src_path
-        if src_path in self.site.course.quiz_pages.values():
-            page.meta["quiz"] = {"enabled": True}
         if self.macros_plugin is not None:
             self.site.context.page = src_path  # mkdocs-macros renders next, with our macros
             return markdown
+        if src_path in self.site.course.quiz_pages.values():
+            page.meta["quiz"] = {"enabled": True}
         return self.site.pages.get(src_path, markdown)
 
     @event_priority(-50)  # after mkdocs-macros, when it renders the macros instead of us
@@ -138,8 +138,6 @@ class KursPlugin(BasePlugin[KursConfig]):
         errors = self._macro_errors.pop(src_path, [])
         if errors:
             raise PluginError("\n".join(errors))
-        if src_path in self.site.course.quiz_pages.values():
-            page.meta["quiz"] = {"enabled": True}
         try:
             return finish_markdown(self.site.course, markdown, src_path)
         except AuthorError as error:
@@ -235,6 +233,15 @@ class KursPlugin(BasePlugin[KursConfig]):
         missing = {name: f for name, f in wrapped.items() if name not in present}
         if missing:
             self.macros_plugin.register_macros(missing)
+
+        def enable_quiz(env):
+            """mkdocs-quiz works on pages whose meta turns it on; set after mkdocs-macros rendered the
+            page, since it offers page meta as variables (a `quiz` there would hide the macro)."""
+            if env.page.file.src_path in self.site.course.quiz_pages.values():
+                env.page.meta["quiz"] = {"enabled": True}
+
+        if enable_quiz.__name__ not in {f.__name__ for f in self.macros_plugin.post_macro_functions}:
+            self.macros_plugin.post_macro_functions.append(enable_quiz)
 
 
 def _add_scripts(config, paths) -> None:

@@ -55,7 +55,6 @@ def first_tooltips_only(html: str) -> str:
 def macros(ctx) -> dict:
     def glossary() -> str:
         """The Ordlista page: every term and its explanation (no explanations in its text)."""
-        ctx.mark_role("glossary")
         return glossary_markdown(ctx.course.glossary)
 
     return {"glossary": glossary}

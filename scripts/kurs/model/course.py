@@ -22,6 +22,10 @@ from .pages import DeckMeta, FactSheetMeta, ModuleMeta, PageMeta
 from .quiz import QuizBank
 from .yamlfile import Page, load_yaml, read_page
 
+# The pages that show a part of the course, found by the macro they call (before rendering, so that
+# every part of the build knows them: the decks' way back, the learner's "Mina uppgifter" link …).
+ROLE_CALLS = {"my_data": "my_data(", "certificate": "certificate(", "glossary": "glossary(", "decks": "deck_list("}
+QUIZ_CALL = re.compile(r"\{\{\s*quiz\(\s*[\"']([^\"']+)[\"']")
 REFLECTIONS_HEADING = re.compile(r"^## Reflektionsfrågor[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
 LIST_ITEM = re.compile(r"^\d+\.\s+(.*)")
 
@@ -315,5 +319,12 @@ def load_course(root: Path, docs_dir: Path, settings, problems: Problems | None 
         problems.add(AuthorError(final.file, "slutprovet behöver 'pass_mark' (procent rätt för att klara det)", 1))
     if own and problems:
         raise ContentErrors(problems)
-    return Course(root, docs_dir, settings, facts or Facts(settings.facts, {}, {}), glossary, modules, quizzes,
-                  decks, factsheets, cases, pages)
+    course = Course(root, docs_dir, settings, facts or Facts(settings.facts, {}, {}), glossary, modules, quizzes,
+                    decks, factsheets, cases, pages)
+    for src_path, page in pages.items():
+        for role, call in ROLE_CALLS.items():
+            if call in page.body:
+                course.roles.setdefault(role, src_path)
+        for key in QUIZ_CALL.findall(page.body):
+            course.quiz_pages.setdefault(key, src_path)
+    return course

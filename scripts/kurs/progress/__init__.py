@@ -144,12 +144,10 @@ def macros(ctx) -> dict:
 
     def my_data() -> str:
         """"Mina uppgifter": what is stored on the device, download, restore and delete."""
-        ctx.mark_role("my_data")
         return panel_html("my_data")
 
     def certificate() -> str:
         """"Intyg": what remains, or the learner's certificate to print."""
-        ctx.mark_role("certificate")
         return panel_html("certificate")
 
     def reflection_questions() -> str:

@@ -76,14 +76,14 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
                 site.pages[src_path] = finish_markdown(course, text, src_path) if not errors else text
             except AuthorError as error:
                 problems.add(error)
-        ctx.page = None
-        slide_macros = {**{name: f for name, f in engine.items() if name in SLIDE_MACROS}, **own}
-        try:
-            site.decks = slide_decks.render_decks(course, slide_macros, url_of, site_files, directory_urls,
-                                                  module_file(root, settings.macros))
-        except slide_decks.DeckErrors as errors:
-            for error in errors.errors:
-                problems.add(error)
+    ctx.page = None
+    slide_macros = {**{name: f for name, f in engine.items() if name in SLIDE_MACROS}, **own}
+    try:
+        site.decks = slide_decks.render_decks(course, slide_macros, url_of, site_files, directory_urls,
+                                              module_file(root, settings.macros))
+    except slide_decks.DeckErrors as errors:
+        for error in errors.errors:
+            problems.add(error)
     if problems:
         raise ContentErrors(problems)
     return site

@@ -40,11 +40,6 @@ class MacroContext:
         here = posixpath.dirname(self.page or "")
         return posixpath.relpath(target, here or ".")
 
-    def mark_role(self, role: str) -> None:
-        """This page is the course's page for `role` ("my_data", "certificate", "glossary" …)."""
-        if self.page is not None:
-            self.course.roles[role] = self.page
-
     def module_link(self, number: int) -> str:
         module = next(m for m in self.course.modules if m.number == number)
         return f"[{t('modules.module_lower', number=number)}]({self.relative(module.src_path)})"

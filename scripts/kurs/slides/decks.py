@@ -110,7 +110,6 @@ def add_decks(pages: dict[str, str], files: Files, config) -> None:
 def macros(ctx) -> dict:
     def deck_list() -> str:
         """Every presenter deck with its size and print links (the presenters' page)."""
-        ctx.mark_role("decks")
         return deck_table(ctx.course.decks, ctx.course.quizzes, ctx.relative)
 
     return {"deck_list": deck_list}
