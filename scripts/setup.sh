@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the course needs on a Debian/Ubuntu machine:
-# system packages (when missing), a virtual environment in .venv and the pinned Python packages.
+# system packages (when missing), a virtual environment in .venv, the pinned Python packages and the
+# course engine (the `kurs` MkDocs plugin and command).
 #   bash scripts/setup.sh          # for building and serving the site
 #   bash scripts/setup.sh --test   # also Debian's Chromium for the browser tests
 set -euo pipefail
@@ -30,14 +31,16 @@ if (( ${#missing[@]} )); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Python packages, reinstalled only when requirements.txt changes.
+# Python packages and the course engine (pyproject.toml, scripts/kurs/, installed in editable mode so
+# that a change to it counts at once), reinstalled only when what they are made from changes.
 if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
 fi
 stamp=.venv/.requirements.sha256
-wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
-if [[ ! -f $stamp || $(cat "$stamp") != "$wanted" ]]; then
+wanted=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$wanted" ]] || ! .venv/bin/python -c 'import kurs' 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r requirements.txt
+  .venv/bin/python -m pip install --quiet --no-deps -e .
   echo "$wanted" > "$stamp"
 fi
