@@ -15,6 +15,9 @@ and measures, alternating ours and bare and taking medians:
     them) and requests for the start page, a module page, the final test and a deck, against
     the bare build's page for the same Markdown (for the deck: its module's page); JavaScript
     and CSS separately; and what each page loads that it does not use.
+With `--scale` it also makes a course ten times this one with `kurs new` and generated content (60
+modules of this course's text, 600 quiz questions, 60 decks) and times its warm build against bare
+Material on the same pages at 15, 30 and 60 modules, to show how build time grows with size.
 With `--lighthouse PATH` (the `lighthouse` command of npm's lighthouse 12, e.g. after
 `npm install --prefix .cache/lighthouse lighthouse@12`) it also runs Lighthouse (mobile) on the
 same pages, ours and bare, served gzip-compressed (`--lighthouse-runs`, default 3; medians). It prints a table, checks the targets and writes everything as JSON.
@@ -44,8 +47,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("docs", "scripts", "overrides", "quizzes", "slides", "cases", "mkdocs.yml", "mkdocs-offline.yml",
-          "facts.yml", "glossary.yml", "requirements.txt")
+COPIED = ("docs", "overrides", "quizzes", "slides", "cases", "mkdocs.yml", "mkdocs-offline.yml",
+          "facts.yml", "glossary.yml", "main.py", "requirements.txt")
 MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 EDITED = "docs/moduler/3-betanketid.md"
 EDITED_URL = "moduler/3-betanketid/"
@@ -88,14 +91,113 @@ def make_bare(target: Path) -> Path:
         out = docs / page.relative_to(ROOT / "docs")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(MACRO.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
-    config = {
-        "site_name": ours["site_name"],
-        "theme": {"name": "material", "language": ours["theme"]["language"], "font": False},
-        "markdown_extensions": ours["markdown_extensions"],
-        "nav": ours["nav"],
-    }
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(bare_config(ours["site_name"], ours["nav"], ours["markdown_extensions"]),
+                                       encoding="utf-8")
     return target
+
+
+def bare_config(site_name: str, nav: list, extensions: list) -> str:
+    config = {"site_name": site_name, "theme": {"name": "material", "language": "sv", "font": False},
+              "markdown_extensions": extensions, "nav": nav}
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+# --- the scale run: a course ten times this one ---------------------------------------------
+
+SCALE_MODULES = 60
+SCALE_STEPS = (15, 30, 60)
+QUESTIONS_PER_MODULE = 10
+
+
+def scaled_module(number: int, text: str) -> str:
+    """A module of this course's text (macros stripped), with facts, reflections and a quiz."""
+    body = MACRO.sub("", text.split("\n---\n", 1)[1] if text.startswith("---") else text)
+    body = re.sub(r"^# .*$", f"# Modul {number}", body, count=1, flags=re.M)
+    body = body.replace("## Reflektionsfrågor", "## Att läsa mer")
+    return (f"---\ntitle: Modul {number}\nmodule: {number}\nminutes: 20\nsummary: Del {number} av kursen.\n"
+            f"sources: [dos_law]\n---\n\n{body}\n\nNivån är {{{{ fact(\"wcag.level\") }}}}.\n\n"
+            "## Reflektionsfrågor\n\n1. Vad tar du med dig?\n2. Vad vill du veta mer om?\n\n"
+            f"{{{{ quiz(\"modul-{number}\") }}}}\n")
+
+
+def scaled_quiz(number: int) -> str:
+    lines = ["title: Testa dina kunskaper", "pass_mark: 80", "questions:"]
+    for question in range(1, QUESTIONS_PER_MODULE + 1):
+        lines += [f"  - question: Fråga {question} i modul {number}. Vilket svar stämmer?", "    answers:",
+                  f"      - right: Det första svaret i fråga {question}.", f"      - wrong: Det andra svaret i fråga {question}.",
+                  f"      - wrong: Det tredje svaret i fråga {question}.",
+                  f"    explanation: Rätt svar är det första svaret i fråga {question}."]
+    return "\n".join(lines) + "\n"
+
+
+def scaled_deck(number: int) -> str:
+    slides = [f"# Modul {number}\n\nNote:\nInled modulen."]
+    slides += [f"## Bild {n}\n\n- En punkt om {{{{ fact(\"wcag.level\") }}}}\n- En punkt till\n{{.fragment}}\n\nNote:\nSäg något om bild {n}."
+               for n in range(2, 9)]
+    return (f"---\ntitle: Modul {number}\nmodule: {number}\nquiz: modul-{number}\nsources: [dos_law]\n---\n\n"
+            + "\n\n---\n\n".join(slides) + "\n")
+
+
+def make_scaled(target: Path, modules: int) -> tuple[Path, Path]:
+    """`kurs new` grown to `modules` modules ("ours") and the same pages under bare Material."""
+    ours, bare = target / "ours", target / "bare"
+    made = subprocess.run([sys.executable, "-m", "kurs.cli", "new", str(ours), "--titel", "Skalkurs"],
+                          env=ENV, capture_output=True, text=True)
+    if made.returncode != 0:
+        sys.exit(f"kurs new failed: {made.stderr}")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "moduler").glob("*.md"))]
+    (ours / "docs" / "moduler" / "1-kom-igang.md").unlink()
+    (ours / "slides" / "modul-1.md").unlink()
+    (ours / "docs" / "faktablad" / "checklista.md").write_text(
+        (ours / "docs" / "faktablad" / "checklista.md").read_text(encoding="utf-8").replace("modules: [1]", "modules: [1, 2]"),
+        encoding="utf-8")
+    for number in range(1, modules + 1):
+        (ours / "docs" / "moduler" / f"{number}-modul.md").write_text(scaled_module(number, texts[(number - 1) % len(texts)]),
+                                                                      encoding="utf-8")
+        (ours / "quizzes" / f"modul-{number}.yml").write_text(scaled_quiz(number), encoding="utf-8")
+        (ours / "slides" / f"modul-{number}.md").write_text(scaled_deck(number), encoding="utf-8")
+    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = "\n".join(f"      - moduler/{n}-modul.md" for n in range(1, modules + 1))
+    config = config.replace("      - moduler/1-kom-igang.md", listed)
+    (ours / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for page in (ours / "docs").rglob("*.md"):
+        out = bare / "docs" / page.relative_to(ours / "docs")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(MACRO.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    ours_config = yaml.safe_load(config)
+    (bare / "mkdocs.yml").write_text(bare_config("Skalkurs", ours_config["nav"], ours_config["markdown_extensions"]),
+                                     encoding="utf-8")
+    return ours, bare
+
+
+def measure_scale(work: Path, runs: int) -> list[dict]:
+    """Warm builds of the scaled course and its bare twin at each step, alternating (medians)."""
+    rows = []
+    for modules in SCALE_STEPS:
+        ours, bare = make_scaled(work / f"scale-{modules}", modules)
+        timed_build(ours, ours / "site")  # fill the caches (PDFs, decks, packages)
+        timed_build(bare, bare / "site")
+        times = {"ours": [], "bare": []}
+        for _ in range(runs):
+            times["ours"].append(timed_build(ours, ours / "site"))
+            times["bare"].append(timed_build(bare, bare / "site"))
+        rows.append({"modules": modules, "questions": modules * QUESTIONS_PER_MODULE, "decks": modules,
+                     "ours_s": median(times["ours"]), "bare_s": median(times["bare"]), "runs": times})
+    return rows
+
+
+def report_scale(rows: list[dict]) -> None:
+    print("\nSkalkörning: kurs new + genererat innehåll, varmt bygge (median), vår mot bar Material")
+    print(f"{'moduler':>8}{'frågor':>8}{'vår s':>8}{'bar s':>8}{'kvot':>7}{'vår s/modul':>13}")
+    for row in rows:
+        print(f"{row['modules']:8d}{row['questions']:8d}{row['ours_s']:8.2f}{row['bare_s']:8.2f}"
+              f"{row['ours_s'] / row['bare_s']:7.2f}{row['ours_s'] / row['modules']:13.3f}")
+    first, last = rows[0], rows[-1]
+    slope = (last["ours_s"] - first["ours_s"]) / (last["modules"] - first["modules"])
+    bare_slope = (last["bare_s"] - first["bare_s"]) / (last["modules"] - first["modules"])
+    print(f"Tillväxt: {slope:.3f} s per modul (bar: {bare_slope:.3f} s per modul); "
+          f"{'linjär' if all(abs(r['ours_s'] - (first['ours_s'] + slope * (r['modules'] - first['modules']))) < 0.15 * r['ours_s'] for r in rows) else 'inte linjär'} "
+          "(varje steg inom 15 % av linjen genom första och sista).")
 
 
 # --- builds -----------------------------------------------------------------------------
@@ -407,6 +509,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark.json", help="where to write the JSON")
     parser.add_argument("--lighthouse", metavar="PATH", help="the lighthouse command, to add its scores")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--scale", action="store_true", help="also the scale run: a course ten times this one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         ours, bare = copy_ours(Path(tmp) / "ours"), make_bare(Path(tmp) / "bare")
@@ -423,6 +526,10 @@ def main() -> int:
             result["lighthouse"] = measure_lighthouse(args.lighthouse, ours / "site", bare / "site", Path(tmp),
                                                       args.lighthouse_runs)
             report_lighthouse(result["lighthouse"], result["checks"])
+        if args.scale:
+            print("Skalkörning …", flush=True)
+            result["scale"] = measure_scale(Path(tmp), min(args.runs, 3))
+            report_scale(result["scale"])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": commit, "cpus": os.cpu_count(), **result}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
