@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import jsonschema
-import pytest
 from conftest import ROOT
 from kurs.model import schemas
 from kurs.model.yamlfile import load_yaml

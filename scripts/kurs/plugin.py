@@ -27,8 +27,7 @@ from .packages import ASSETS as PACKAGE_ASSETS
 from .packages import offline
 from .quiz import engine as quiz_engine
 from .render import Site, engine_macros, prepare
-from .render.define_env import module_file
-from .render.macros import MacroContext, swedish_date
+from .render.macros import swedish_date
 from .render.pages import finish_markdown
 from .render.renderer import keep_compiled
 from .slides.decks import ASSETS as SLIDE_ASSETS

@@ -17,7 +17,6 @@ needs rendering again; otherwise the PDF comes from the cache in .cache/faktabla
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import json
@@ -28,8 +27,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
 from ..cachefile import write_atomically
@@ -37,10 +34,10 @@ from ..locale import t
 from ..model.course import FactSheet
 from ..model.errors import AuthorError
 from ..model.facts import Facts
+from ..templates import template
 
 HERE = Path(__file__).parent
 STYLESHEET = HERE / "factsheet.css"
-TEMPLATE = HERE / "factsheet.html"
 CACHE_DIR = Path(".cache") / "faktablad"
 
 
@@ -134,7 +131,7 @@ class PrintSettings:
 def sheet_document(sheet: FactSheet, content: str, facts: Facts, checked: str, settings: PrintSettings) -> str:
     """The complete HTML document WeasyPrint prints."""
     publishers = list(dict.fromkeys(facts.source(key).publisher for key in sheet.sources))
-    return _template().render(
+    return template("factsheets/factsheet.html").render(
         title=sheet.title,
         summary=sheet.summary,
         author=settings.author,
@@ -147,19 +144,6 @@ def sheet_document(sheet: FactSheet, content: str, facts: Facts, checked: str, s
         css=STYLESHEET.read_text(encoding="utf-8"),
         content=printable_html(content),
     )
-
-
-def css_string(text: str) -> str:
-    """Text as a quoted CSS string (for @page margin boxes)."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return Markup(f'"{escaped}"')
-
-
-@functools.cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
-    env.filters["css_string"] = css_string
-    return env.get_template(TEMPLATE.name)
 
 
 def content_hash(document: str) -> str:

@@ -7,7 +7,6 @@ Nothing here knows MkDocs; the plugin and the `kurs` command both start here.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

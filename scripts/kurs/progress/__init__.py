@@ -20,17 +20,16 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from ..locale import section, t
 from ..model.errors import AuthorError
+from ..templates import template
 
 HERE = Path(__file__).parent
 DATA_FILE = "assets/js/course-data.js"
 REFLECTIONS_ID = "reflektionsfragor"
 PANELS = {"continue_course": "continue.html", "my_data": "my-data.html", "certificate": "certificate.html"}
-TEMPLATE_DIR = HERE / "templates"
 # Loaded on every page (deferred, in this order): the course's data, its store, the progress shown.
 EVERY_PAGE = ("assets/js/course-data.js", "assets/js/course-store.js", "assets/js/course-progress.js")
 ASSETS = {f"assets/js/{name}": HERE / name for name in (
@@ -65,7 +64,7 @@ def add_note_fields(html: str, module: int, src_path: str, my_data_url: str) -> 
         f'aria-labelledby="fraga-{module}-{n}" aria-describedby="{notice}"></textarea></li>'
         for n, question in enumerate(questions, start=1)
     )
-    block = _template("notes.html").render(
+    block = template("progress/templates/notes.html").render(
         heading=heading, notice=notice, module=module, fields=Markup(fields),
         my_data_url=my_data_url,
     )
@@ -74,7 +73,7 @@ def add_note_fields(html: str, module: int, src_path: str, my_data_url: str) -> 
 
 def panel_html(name: str) -> str:
     """The HTML a macro puts on a page for the learner's scripts to fill in."""
-    return "\n" + _template(PANELS[name]).render().strip() + "\n"
+    return "\n" + template(f"progress/templates/{PANELS[name]}").render().strip() + "\n"
 
 
 def storage_key(course_id: str) -> str:
@@ -126,15 +125,6 @@ def course_data_js(data: dict) -> str:
     )
 
 
-_templates: dict[str, jinja2.Template] = {}
-
-
-def _template(name: str) -> jinja2.Template:
-    if name not in _templates:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-        env.globals["t"] = t
-        _templates[name] = env.get_template(name)
-    return _templates[name]
 
 
 def macros(ctx) -> dict:

@@ -17,7 +17,6 @@ import jinja2
 from ..locale import t
 from ..model.course import Course
 from ..model.facts import Fact
-from ..model.glossary import slug  # noqa: F401  (re-exported for course macros)
 from .renderer import MacroError, text_template
 
 

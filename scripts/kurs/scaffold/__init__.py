@@ -9,7 +9,6 @@ import datetime
 import importlib.metadata
 import json
 import re
-import shutil
 from pathlib import Path
 
 from ..model import schemas

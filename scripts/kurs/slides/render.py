@@ -6,7 +6,6 @@ with `sources:` with a slide of its sources.
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 import re
@@ -14,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import markdown
 
 from ..locale import t
@@ -24,6 +22,7 @@ from ..model.facts import Facts
 from ..model.quiz import Question, QuizBank
 from ..quiz import title_of
 from ..render.renderer import PageRenderer
+from ..templates import template
 
 HERE = Path(__file__).parent
 # The macros a slide may call (a course's own macros too): none that belongs to a page.
@@ -196,16 +195,9 @@ def slide_lines(text: str) -> int:
     return text.count("\n") + (1 if text else 0)
 
 
-@functools.cache
-def _deck_template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
-    env.globals["t"] = t
-    return env.get_template("deck.html")
-
-
 def deck_page(deck: Deck, slides: list[Slide], back_url: str, back_text: str, language: str) -> str:
     """The deck as a standalone HTML page (works from a web server and from file://)."""
     from ..locale import section
 
-    return _deck_template().render(title=deck.title, slides=slides, back_url=back_url, back_text=back_text,
+    return template("slides/deck.html").render(title=deck.title, slides=slides, back_url=back_url, back_text=back_text,
                                    assets="../assets", lang=language, texts=section("deck_js"))
