@@ -69,7 +69,7 @@ TYPE_MESSAGES = {
     "model_type": "ska vara fält som 'namn: värde'",
     "model_attributes_type": "ska vara fält som 'namn: värde'",
     "bool_type": "ska vara true eller false",
-    "too_short": "får inte vara tom",
+    "too_short": "ska ha minst {min_length} (nu {actual_length})",
     "greater_than_equal": "ska vara minst {ge}",
     "less_than_equal": "får vara högst {le}",
     "greater_than": "ska vara större än {gt}",

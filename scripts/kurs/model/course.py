@@ -143,8 +143,14 @@ class Loader:
 
     def facts(self) -> Facts | None:
         name = self.settings.facts
-        document, model = self.yaml_file(name, FactsFile, describe=_describe_fact)
-        return Facts.from_model(name, model) if model else None
+
+        def read():
+            document = load_yaml(self.root / name, name)
+            sources = document.data.get("sources") if isinstance(document.data, dict) else None
+            context = {"sources": set(sources) if isinstance(sources, dict) else set()}
+            return Facts.from_model(name, validate(FactsFile, document, context, describe=_describe_fact))
+
+        return self.attempt(read)
 
     def glossary(self) -> list[Term]:
         _, model = self.yaml_file(self.settings.glossary, Glossary)

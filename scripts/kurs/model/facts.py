@@ -41,7 +41,7 @@ def _known(kind: str, what: str, unknown: str = "okänd"):
 
 SourceKey = Annotated[str, _known("sources", "källa")]
 ModuleNumber = Annotated[int, Field(ge=1), _known("modules", "modul")]
-QuizKey = Annotated[str, _known("quizzes", "quiz")]
+QuizKey = Annotated[str, _known("quizzes", "quiz", "okänt")]
 
 
 class Source(Model):

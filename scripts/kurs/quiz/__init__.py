@@ -78,7 +78,7 @@ def macros(ctx) -> dict:
     def quiz(key: str) -> str:
         """A bank from quizzes/ as an interactive quiz (mkdocs-quiz is turned on for the page)."""
         if key not in course.quizzes:
-            raise MacroError(unknown_key_message("quiz", key, course.quizzes))
+            raise MacroError(unknown_key_message("quiz", key, course.quizzes, "okänt"))
         bank = course.quizzes[key]
         course.quiz_pages[key] = ctx.page
         in_module = course.module_for(ctx.page) is not None

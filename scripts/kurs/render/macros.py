@@ -136,7 +136,7 @@ def course_macros(ctx: MacroContext) -> dict[str, Callable]:
     def bank(key: str):
         if key not in course.quizzes:
             from ..model.facts import unknown_key_message
-            raise MacroError(unknown_key_message("quiz", key, course.quizzes))
+            raise MacroError(unknown_key_message("quiz", key, course.quizzes, "okänt"))
         return course.quizzes[key]
 
     def pass_mark(key: str) -> int:
