@@ -170,6 +170,23 @@ def make_scaled(target: Path, modules: int) -> tuple[Path, Path]:
     return ours, bare
 
 
+def measure_large_quiz(work: Path, questions: int = 2000) -> float:
+    """A new course with one quiz of `questions` questions: the time of its first build (target < 30 s)."""
+    ours, _ = make_scaled(work / "large-quiz", 1)
+    lines = ["title: Stor frågebank", "questions:"]
+    for number in range(1, questions + 1):
+        lines += [f"  - question: Fråga {number}. Vilket svar stämmer?", "    answers:",
+                  f"      - right: Svar A till fråga {number}.", f"      - wrong: Svar B till fråga {number}.",
+                  f"    explanation: Rätt svar är svar A till fråga {number}."]
+    (ours / "quizzes" / "stor.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ours / "docs" / "stor.md").write_text('# Stor frågebank\n\n{{ quiz("stor") }}\n', encoding="utf-8")
+    config = ours / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Slutprov: slutprov.md",
+                                                                 "  - Slutprov: slutprov.md\n  - Stor: stor.md"),
+                      encoding="utf-8")
+    return timed_build(ours, ours / "site")
+
+
 def measure_scale(work: Path, runs: int) -> list[dict]:
     """Warm builds of the scaled course and its bare twin at each step, alternating (medians)."""
     rows = []
@@ -530,6 +547,9 @@ def main() -> int:
             print("Skalkörning …", flush=True)
             result["scale"] = measure_scale(Path(tmp), min(args.runs, 3))
             report_scale(result["scale"])
+            result["large_quiz_s"] = measure_large_quiz(Path(tmp))
+            result["checks"]["large_quiz"] = result["large_quiz_s"] < 30
+            print(f"Ett quiz med 2 000 frågor: första bygget {result['large_quiz_s']:.1f} s (mål < 30 s)")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     result = {"date": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": commit, "cpus": os.cpu_count(), **result}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
