@@ -71,6 +71,7 @@ def test_the_reflection_page_prints_every_modules_questions(page, base_url):
     page.goto(base_url + REFLECTIONS)
     modules = page.evaluate("window.courseData.modules")
     sheets = "".join(printed_pages(page))
+    assert "Skrivingetsomkanpekautenperson" in sheets  # the reminder is on paper too
     for module in modules:
         assert module["reflections"], module["title"]
         expect(page.locator(f"h2#modul-{module['number']}")).to_contain_text(module["title"])
