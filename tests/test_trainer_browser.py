@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 from conftest import ROOT, format_violations, press_tab_until, run_axe
@@ -21,8 +22,9 @@ MODULE_6 = "moduler/6-diskutera-och-agera/"
 
 
 def squeeze(text: str) -> str:
-    """Text without white space or soft hyphens, to compare screen and print."""
-    return re.sub(r"[\s\u00ad]+", "", text)
+    """Text without white space or soft hyphens, and with ligatures such as "ﬁ" (as a PDF can
+    carry them) spelled out, to compare screen and print."""
+    return re.sub(r"[\s\u00ad]+", "", unicodedata.normalize("NFKC", text))
 
 
 def printed_pages(page) -> list[str]:
