@@ -190,7 +190,7 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
     def quiz(key: str) -> str:
         """A bank from quizzes/ as an interactive quiz; turns mkdocs-quiz on for the page."""
         if key not in course.quizzes:
-            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes))
+            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes, "okänt"))
         bank = course.quizzes[key]
         page = current()
         page.meta["quiz"] = {"enabled": True}
@@ -199,10 +199,10 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
         if in_module and bank.pass_mark is None:
             raise AuthorError(
                 f"{QUIZ_DIR}/{key}.yml",
-                f"{QUIZ_DIR}/{key}.yml saknar 'pass_mark': en quiz i en modul behöver den (procent rätt för att modulen ska bli klar)",
+                f"{QUIZ_DIR}/{key}.yml saknar 'pass_mark': ett quiz i en modul behöver den (procent rätt för att modulen ska bli klar)",
             )
         attributes = (
-            f' data-pass-mark="{bank.pass_mark}" data-noun="{"quizen" if in_module else "provet"}"'
+            f' data-pass-mark="{bank.pass_mark}" data-noun="{"quizet" if in_module else "provet"}"'
             f' data-retry="{"Läs modulen igen." if in_module else "Läs modulerna igen."}"'
             if bank.pass_mark
             else ""
@@ -223,7 +223,7 @@ def macro_functions(course: Course, current: Callable[[], object]) -> dict[str, 
 
     def question_count(key: str) -> int:
         if key not in course.quizzes:
-            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes))
+            raise AuthorError(f"{QUIZ_DIR}/", unknown_key_message("quiz", key, course.quizzes, "okänt"))
         return len(course.quizzes[key].questions)
 
     def total_minutes() -> int:

@@ -52,7 +52,7 @@ Så öppnar du kursen utan internet:
 2. Öppna mappen {folder}.
 3. Dubbelklicka på index.html. Kursen öppnas i webbläsaren.
 
-Allt finns i mappen: modulerna, sökningen, quizen, bildspelen och faktabladen som PDF.
+Allt finns i mappen: modulerna, sökningen, quizzarna, bildspelen och faktabladen som PDF.
 Det du skriver och dina framsteg sparas bara i den webbläsaren, på den datorn.
 Länkar till andra webbplatser behöver internet.
 

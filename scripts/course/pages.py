@@ -49,12 +49,15 @@ def finish_markdown(course, markdown: str, src_path: str, meta: dict) -> str:
 
 ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 HEADING = re.compile(r"<h([1-6])\b.*?</h\1>", re.S)
+LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
 
 
 def first_tooltips_only(html: str) -> str:
     """Keep a glossary tooltip on the first use of each term on a page and never in
-    headings, so that the text is not underlined all over."""
+    headings or links, so that the text is not underlined all over. A kept term can be
+    focused (tabindex), so that Material's tooltip opens by keyboard and by touch too."""
     html = HEADING.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
+    html = LINK.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
@@ -62,6 +65,6 @@ def first_tooltips_only(html: str) -> str:
         if title in seen:
             return match.group(2)
         seen.add(title)
-        return match.group(0)
+        return f'<abbr title="{title}" tabindex="0">{match.group(2)}</abbr>'
 
     return ABBR.sub(keep_first, html)

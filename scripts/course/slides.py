@@ -139,7 +139,7 @@ def load_decks(root: Path, facts: Facts, quizzes: dict[str, Quiz], module_number
             if key not in facts.sources:
                 raise AuthorError(deck.file, unknown_key_message("källa", key, facts.sources))
         if deck.quiz is not None and deck.quiz not in quizzes:
-            raise AuthorError(deck.file, unknown_key_message("quiz", str(deck.quiz), quizzes))
+            raise AuthorError(deck.file, unknown_key_message("quiz", str(deck.quiz), quizzes, "okänt"))
         if deck.module is not None and deck.module not in module_numbers:
             raise AuthorError(deck.file, f"det finns ingen modul {deck.module} i docs/moduler/")
         for part in deck.decks:

@@ -137,11 +137,11 @@
   }
 
   function quizLine(quiz) {
-    if (!quiz.exists) return "Modulen har ingen quiz.";
-    if (!quiz.result) return "Du har inte gjort quizen ännu. Du behöver minst " + quiz.passMark + " % rätt.";
+    if (!quiz.exists) return "Modulen har inget quiz.";
+    if (!quiz.result) return "Du har inte gjort quizet ännu. Du behöver minst " + quiz.passMark + " % rätt.";
     var counts = quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)";
-    if (quiz.passed) return "Du har klarat quizen: " + counts + ".";
-    return "Ditt bästa resultat på quizen är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
+    if (quiz.passed) return "Du har klarat quizet: " + counts + ".";
+    return "Ditt bästa resultat på quizet är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
   }
 
   function renderModuleEnd(state) {
@@ -158,7 +158,7 @@
     box.querySelector(".course-module-status__quiz").textContent = quizLine(current.quiz);
     box.querySelector(".course-module-status__summary").textContent = current.done
       ? "Modulen är klar. Du har klarat " + state.done + " av " + state.total + " moduler."
-      : "Modulen är klar när du har läst den och klarat quizen.";
+      : "Modulen är klar när du har läst den och klarat quizet.";
     box.classList.toggle("course-module-status--done", current.done);
   }
 
