@@ -87,7 +87,7 @@ def test_broken_link_names_page_and_target(project, tmp_path):
 def test_page_calling_an_unknown_quiz_names_page_and_quiz(project, tmp_path):
     replace(project / MODULE, '{{ quiz("modul-2") }}', '{{ quiz("modul-22") }}')
     output = failed_build(project, tmp_path)
-    assert f"{MODULE}: quiz(): okänd quiz 'modul-22'" in output
+    assert f"{MODULE}: quiz(): okänt quiz 'modul-22'" in output
 
 
 def test_quiz_without_a_right_answer_fails_the_build(project, tmp_path):
@@ -110,7 +110,7 @@ def test_slide_with_unknown_fact_fails_the_build_naming_deck_and_slide(project, 
 def test_deck_with_unknown_quiz_fails_the_build(project, tmp_path):
     replace(project / "slides" / "modul-4.md", "quiz: modul-4", "quiz: modul-44")
     output = failed_build(project, tmp_path)
-    assert "slides/modul-4.md: okänd quiz 'modul-44'" in output
+    assert "slides/modul-4.md: okänt quiz 'modul-44'" in output
 
 
 def test_module_quiz_without_pass_mark_names_quiz_file(project, tmp_path):
@@ -139,7 +139,7 @@ def test_a_case_without_a_trainer_comment_names_the_case_file(project, tmp_path)
 
 
 def test_an_unknown_fact_in_a_case_names_the_page_and_the_case_file(project, tmp_path):
-    replace(project / "cases" / "2-biltvatten.yml", "Vilka tecken på exploatering ser ni?",
+    replace(project / "cases" / "2-biltvatten.yml", "Vilka tecken på exploatering ser du?",
             'Vad säger {{ fact("support_line.fone") }}?')
     output = failed_build(project, tmp_path)
     assert "case_exercises(): cases/2-biltvatten.yml: fråga 1: okänd faktanyckel 'support_line.fone'" in output

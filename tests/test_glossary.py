@@ -48,13 +48,14 @@ def test_broken_glossary_names_file_and_reason(tmp_path, text, message):
     assert message in str(error.value)
 
 
-def test_only_the_first_use_of_a_term_keeps_its_tooltip_and_headings_have_none():
+def test_only_the_first_use_of_a_term_keeps_its_tooltip_and_headings_and_links_have_none():
     from course.pages import first_tooltips_only
 
     html = (
-        '<h2 id="x"><abbr title="Lag">LVU</abbr></h2><p><abbr title="Lag">LVU</abbr> och '
-        '<abbr title="Lag">LVU</abbr> och <abbr title="Tid">betänketid</abbr></p>'
+        '<h2 id="x"><abbr title="Lag">LVU</abbr></h2><p><a href="l"><abbr title="Tid">betänketid</abbr></a> och '
+        '<abbr title="Lag">LVU</abbr> och <abbr title="Lag">LVU</abbr> och <abbr title="Tid">betänketid</abbr></p>'
     )
     assert first_tooltips_only(html) == (
-        '<h2 id="x">LVU</h2><p><abbr title="Lag">LVU</abbr> och LVU och <abbr title="Tid">betänketid</abbr></p>'
+        '<h2 id="x">LVU</h2><p><a href="l">betänketid</a> och <abbr title="Lag" tabindex="0">LVU</abbr> och LVU och '
+        '<abbr title="Tid" tabindex="0">betänketid</abbr></p>'
     )

@@ -89,7 +89,7 @@ def test_reading_a_module_and_passing_its_quiz_marks_it_done(page, base_url):
     page.goto(base_url + MODULES[0])
     read_to_end(page)  # read, but the quiz is not done: started, not finished
     expect(bar(page)).to_contain_text("0 av 6 moduler klara")
-    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har inte gjort quizen ännu")
+    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har inte gjort quizet ännu")
     page.goto(base_url)
     expect(page.locator('.course-module-state[data-module="1"]')).to_have_text("Påbörjad")
 
@@ -101,7 +101,7 @@ def test_reading_a_module_and_passing_its_quiz_marks_it_done(page, base_url):
 
     page.reload()
     expect(bar(page)).to_contain_text("1 av 6 moduler klara")
-    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har klarat quizen: 6 av 6 rätt")
+    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har klarat quizet: 6 av 6 rätt")
 
     page.goto(base_url)
     expect(page.locator('.course-module-state[data-module="1"]')).to_have_text("Klar")
@@ -116,7 +116,7 @@ def test_a_quiz_below_the_pass_mark_leaves_the_module_unfinished(page, base_url)
     answer_with(page, "modul-3", right_count_for("modul-3", passed=False))
     read_to_end(page)
     expect(page.locator(".course-module-status__quiz")).to_contain_text("Du behöver minst 80 % rätt")
-    expect(page.locator(".course-module-status__summary")).to_have_text("Modulen är klar när du har läst den och klarat quizen.")
+    expect(page.locator(".course-module-status__summary")).to_have_text("Modulen är klar när du har läst den och klarat quizet.")
     expect(bar(page)).to_contain_text("0 av 6 moduler klara")
 
 
@@ -253,7 +253,7 @@ def test_results_kept_by_the_first_version_are_carried_over(page, base_url):
     assert stored(page)["quizzes"]["modul-1"]["score"] == 100
     assert page.evaluate("localStorage.getItem('betanketid.quizResults')") is None
     page.goto(base_url + MODULES[0])
-    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har klarat quizen: 6 av 6 rätt")
+    expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har klarat quizet: 6 av 6 rätt")
 
 
 BLOCKED = {
@@ -274,7 +274,7 @@ def test_without_storage_pages_work_and_say_progress_cannot_be_saved(page, base_
     page.locator("#svar-1-1").fill("Försvinner när jag går härifrån.")
     expect(page.locator(".course-notes-status")).to_contain_text("kan inte sparas")
     answer_all(page, "modul-1", [True] * len(QUIZZES["modul-1"].questions))
-    expect(page.locator(".course-quiz-verdict")).to_contain_text("Du har klarat quizen")
+    expect(page.locator(".course-quiz-verdict")).to_contain_text("Du har klarat quizet")
     read_to_end(page)
     expect(bar(page)).to_contain_text("1 av 6 moduler klara")  # for as long as the page is open
     page.goto(base_url + "intyg/")

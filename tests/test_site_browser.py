@@ -172,3 +172,15 @@ def test_presenter_turns_pages_with_keys_n_and_p(page, base_url):
 def test_the_search_dialog_has_a_name(page, base_url):
     page.goto(base_url)
     expect(page.locator('.md-search[role="dialog"]')).to_have_attribute("aria-label", "Sök")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_404_page_is_swedish_and_axe_finds_nothing(page, base_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    response = page.goto(base_url + "404.html")
+    assert response.status == 200
+    expect(page.locator("article h1")).to_have_text("Sidan finns inte")
+    expect(page.locator("footer")).to_contain_text("Byggd med")
+    expect(page.locator("footer")).not_to_contain_text("Made with")
+    violations = run_axe(page)
+    assert not violations, f"404 ({scheme}):\n{format_violations(violations)}"

@@ -156,7 +156,7 @@ def test_broken_link_in_notes_is_caught_too(renderer):
 @pytest.mark.parametrize(
     "front_matter,expected",
     [
-        ("title: T\nquiz: modul-9", "slides/x.md: okänd quiz 'modul-9'"),
+        ("title: T\nquiz: modul-9", "slides/x.md: okänt quiz 'modul-9'"),
         ("title: T\nsources: [wikipedia]", "slides/x.md: okänd källa 'wikipedia'"),
         ("title: T\nmodule: 9", "slides/x.md: det finns ingen modul 9 i docs/moduler/"),
         ("title: T\ntema: mörkt", "slides/x.md: okänt fält 'tema'"),

@@ -21,6 +21,8 @@ from .cases import folded_comments_unsearched
 from .config import KursConfig
 from .factsheets import CACHE_DIR as SHEET_CACHE
 from .factsheets import PrintSettings, add_pdf_files, fill_sizes, pdf_for_page
+from .glossary import ASSETS as GLOSSARY_ASSETS
+from .glossary import SCRIPT as GLOSSARY_SCRIPT
 from .glossary import first_tooltips_only
 from .model.errors import AuthorError, ContentErrors
 from .packages import ASSETS as PACKAGE_ASSETS
@@ -34,7 +36,7 @@ from .slides.decks import ASSETS as SLIDE_ASSETS
 from .slides.decks import add_decks
 from .theme.assets import add_assets
 
-ASSETS = {**progress.ASSETS, **quiz_engine.ASSETS, **SLIDE_ASSETS, **PACKAGE_ASSETS, **theme.ASSETS}
+ASSETS = {**progress.ASSETS, **quiz_engine.ASSETS, **SLIDE_ASSETS, **PACKAGE_ASSETS, **GLOSSARY_ASSETS, **theme.ASSETS}
 JINJA_CACHE = ".cache/jinja"
 
 
@@ -70,7 +72,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         self.root = Path(config.config_file_path).parent
         self.title = self.config.title or config.site_name
         theme.add_templates(config)
-        _add_scripts(config, progress.EVERY_PAGE)
+        _add_scripts(config, (*progress.EVERY_PAGE, GLOSSARY_SCRIPT))
         if theme.STYLE not in config.extra_css:
             config.extra_css.insert(0, theme.STYLE)
         if "mkdocs_quiz" in config.plugins:

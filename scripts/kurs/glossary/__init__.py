@@ -4,8 +4,13 @@ first use on every other page (Markdown abbreviations, shown by Material's toolt
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..model.glossary import Term
+
+# Escape hides a term's explanation (the tooltip that hover, focus or a tap opens): every page.
+SCRIPT = "assets/js/course-tooltips.js"
+ASSETS = {SCRIPT: Path(__file__).parent / "course-tooltips.js"}
 
 
 def abbreviations(terms: list[Term]) -> str:
@@ -34,12 +39,15 @@ def glossary_markdown(terms: list[Term]) -> str:
 
 ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 HEADING = re.compile(r"<h([1-6])\b.*?</h\1>", re.S)
+LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
 
 
 def first_tooltips_only(html: str) -> str:
     """Keep a glossary tooltip on the first use of each term on a page and never in
-    headings, so that the text is not underlined all over."""
+    headings or links, so that the text is not underlined all over. A kept term can be
+    focused (tabindex), so that Material's tooltip opens by keyboard and by touch too."""
     html = HEADING.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
+    html = LINK.sub(lambda m: ABBR.sub(r"\2", m.group(0)), html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
@@ -47,7 +55,7 @@ def first_tooltips_only(html: str) -> str:
         if title in seen:
             return match.group(2)
         seen.add(title)
-        return match.group(0)
+        return f'<abbr title="{title}" tabindex="0">{match.group(2)}</abbr>'
 
     return ABBR.sub(keep_first, html)
 

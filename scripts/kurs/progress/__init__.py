@@ -89,7 +89,7 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
             return None
         bank = course.quizzes[key]
         if bank.pass_mark is None:
-            raise AuthorError(bank.file, "behöver 'pass_mark' (procent rätt för att klara den) för att räknas i kursen")
+            raise AuthorError(bank.file, "behöver 'pass_mark' (procent rätt för att klara det) för att räknas i kursen")
         return {"id": key, "passMark": bank.pass_mark, "questions": len(bank.questions)}
 
     def quiz_on(src_path: str) -> str | None:

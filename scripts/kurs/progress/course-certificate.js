@@ -25,7 +25,7 @@
       if (s.done) return;
       var parts = [];
       if (!s.readAt) parts.push("läs modulen till slutet");
-      if (!s.quiz.passed) parts.push("klara quizen med minst " + s.quiz.passMark + " % rätt");
+      if (!s.quiz.passed) parts.push("klara quizet med minst " + s.quiz.passMark + " % rätt");
       list.appendChild(remainingItem(progress.urlOf(s.module.url), progress.moduleName(s.module), parts.join(" och ") + "."));
     });
     if (course.finalTest && !state.finalTest.passed) {

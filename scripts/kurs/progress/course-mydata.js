@@ -11,7 +11,7 @@
   var element = progress.element;
 
   function quizText(quiz) {
-    if (!quiz.exists) return "Ingen quiz";
+    if (!quiz.exists) return "Inget quiz";
     if (!quiz.result) return "Inte gjord";
     return quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)" + (quiz.passed ? ", klarad" : "");
   }

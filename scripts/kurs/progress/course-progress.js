@@ -137,11 +137,11 @@
   }
 
   function quizLine(quiz) {
-    if (!quiz.exists) return "Modulen har ingen quiz.";
-    if (!quiz.result) return "Du har inte gjort quizen ännu. Du behöver minst " + quiz.passMark + " % rätt.";
+    if (!quiz.exists) return "Modulen har inget quiz.";
+    if (!quiz.result) return "Du har inte gjort quizet ännu. Du behöver minst " + quiz.passMark + " % rätt.";
     var counts = quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)";
-    if (quiz.passed) return "Du har klarat quizen: " + counts + ".";
-    return "Ditt bästa resultat på quizen är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
+    if (quiz.passed) return "Du har klarat quizet: " + counts + ".";
+    return "Ditt bästa resultat på quizet är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
   }
 
   function renderModuleEnd(state) {
@@ -158,7 +158,7 @@
     box.querySelector(".course-module-status__quiz").textContent = quizLine(current.quiz);
     box.querySelector(".course-module-status__summary").textContent = current.done
       ? "Modulen är klar. Du har klarat " + state.done + " av " + state.total + " moduler."
-      : "Modulen är klar när du har läst den och klarat quizen.";
+      : "Modulen är klar när du har läst den och klarat quizet.";
     box.classList.toggle("course-module-status--done", current.done);
   }
 
@@ -254,7 +254,7 @@
      then keeps itself up to date on the following pages). Those for a module's quiz and note fields
      wait until these come within a screen of the window, so that a reader who only reads the text
      does not load them; the others are what their page is for and load at once. The quiz scripts
-     are our record of results and then mkdocs-quiz's engine (made a file by scripts/course/quizengine.py). */
+     are our record of results and then mkdocs-quiz's engine (made a file by the engine, quiz/engine.py). */
   var NEAR = true;
   var PAGE_SCRIPTS = [
     [".quiz", ["assets/js/quiz-record.js", "assets/js/quiz-engine.js"], NEAR],

@@ -83,7 +83,7 @@ def macros(ctx) -> dict:
         course.quiz_pages[key] = ctx.page
         in_module = course.module_for(ctx.page) is not None
         if in_module and bank.pass_mark is None:
-            raise AuthorError(bank.file, "en quiz i en modul behöver 'pass_mark' (procent rätt för att modulen ska bli klar)", 1)
+            raise AuthorError(bank.file, "ett quiz i en modul behöver 'pass_mark' (procent rätt för att modulen ska bli klar)", 1)
         kind = "module" if in_module else "test"
         attributes = (
             f' data-pass-mark="{bank.pass_mark}" data-noun="{t(f"quiz.noun_{kind}")}"'
