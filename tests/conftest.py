@@ -19,6 +19,19 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from kurs.packages.offline import Names  # noqa: E402
+from kurs.project import load_project, prepare_project  # noqa: E402
+
+PROJECT = load_project(ROOT)
+PACKAGES = Names(PROJECT.settings.id)  # this course's package, folder and storage names
+STORAGE_KEY = f"{PROJECT.settings.id}.kurs"
+
+
+@functools.cache
+def course():
+    """This course as the engine reads and renders it (quizzes with their facts filled in)."""
+    return prepare_project(PROJECT).course
+
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -62,12 +75,10 @@ def site_dir(tmp_path_factory) -> Path:
 def offline_site(site_dir, tmp_path_factory) -> Path:
     """The offline package the hosted site offers, unzipped as a trainer would: the folder
     with index.html, to open from file://."""
-    from course.offline import FOLDER, PACKAGE
-
     target = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(site_dir / PACKAGE) as archive:
+    with zipfile.ZipFile(site_dir / PACKAGES.offline) as archive:
         archive.extractall(target)
-    return target / FOLDER
+    return target / PACKAGES.folder
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -3,19 +3,18 @@ progress tests."""
 
 from __future__ import annotations
 
-from conftest import ROOT
-from course.macros import load_course
+from conftest import course
 from playwright.sync_api import expect
 
-QUIZZES = load_course(ROOT, ROOT / "docs").quizzes
+QUIZZES = course().quizzes
 
 
 def right_indices(question) -> list[int]:
-    return [i for i, answer in enumerate(question.answers) if answer.right]
+    return [i for i, answer in enumerate(question.answers) if answer.is_right]
 
 
 def wrong_index(question) -> int:
-    return next(i for i, answer in enumerate(question.answers) if not answer.right)
+    return next(i for i, answer in enumerate(question.answers) if not answer.is_right)
 
 
 def answer(page, number: int, indices: list[int]) -> None:

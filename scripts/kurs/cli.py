@@ -84,26 +84,12 @@ def main(argv: list[str] | None = None) -> int:
 def check(args) -> int:
     """Read and render the whole course as a build would, without MkDocs; print every mistake."""
     from . import locale
-    from .project import load_project
-    from .render import prepare
+    from .project import load_project, prepare_project
 
     started = time.perf_counter()
     project = load_project(Path(args.kurs))
     locale.use(project.settings.language)
-    known = sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*") if p.is_file())
-    files = set(known)
-
-    def url_of(path):
-        if path not in files:
-            return None
-        if not project.use_directory_urls or not path.endswith(".md"):
-            return path[:-3] + ".html" if path.endswith(".md") else path
-        if path == "index.md" or path.endswith("/index.md"):
-            return path[: -len("index.md")]
-        return path[:-3] + "/"
-
-    site = prepare(project.root, project.docs_dir, project.settings, url_of, known, project.use_directory_urls,
-                   "preview", conf={"site_name": project.site_name}, cache_dir=project.root / ".cache/jinja/sidor")
+    site = prepare_project(project)
     course = site.course
     counted = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
         (len(course.modules), "modul", "moduler"), (len(course.quizzes), "quiz", "quizzar"),

@@ -16,7 +16,6 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from . import locale, progress, theme
-from .cachefile import ENGINE
 from .cases import folded_comments_unsearched
 from .config import KursConfig
 from .factsheets import CACHE_DIR as SHEET_CACHE
@@ -28,7 +27,7 @@ from .model.errors import AuthorError, ContentErrors
 from .packages import ASSETS as PACKAGE_ASSETS
 from .packages import offline
 from .quiz import engine as quiz_engine
-from .render import Site, engine_macros, prepare
+from .prepare import Site, engine_macros, prepare
 from .render.macros import swedish_date
 from .render.pages import finish_markdown
 from .render.renderer import keep_compiled
@@ -192,11 +191,10 @@ class KursPlugin(BasePlugin[KursConfig]):
 
     def _packages(self) -> offline.Build:
         s, course = self.config, self.site.course
-        inputs = (Path(course.docs_dir).name, s.cases, s.quizzes, s.slides, "overrides", ENGINE, s.facts, s.glossary,
-                  "mkdocs.yml", s.offline_config, "requirements.txt", "pyproject.toml", f"{s.macros}.py")
         final = course.final_test
         return offline.Build(self.root, self.title, offline.Names(s.id), tuple(s.packages), s.offline_config,
-                             inputs, final.pass_mark if final else None, s.language)
+                             offline.inputs(s, Path(course.docs_dir).name), final.pass_mark if final else None,
+                             s.language)
 
     def _print_settings(self, config) -> PrintSettings:
         return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,

@@ -70,3 +70,30 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
         raise AuthorError(config_file, f"plugins: kurs: {error}") from None
     return Project(root, root / data.get("docs_dir", "docs"), data.get("site_name", ""),
                    bool(data.get("use_directory_urls", True)), kurs)
+
+
+def site_url(path: str, directory_urls: bool) -> str:
+    """A docs file's URL in the built site, as MkDocs gives it."""
+    if not path.endswith(".md"):
+        return path
+    if not directory_urls:
+        return path[:-3] + ".html"
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[:-3] + "/"
+
+
+def prepare_project(project: Project, package_mode: str = "preview"):
+    """The course read and rendered as a build would, without MkDocs (the `kurs check` command and
+    the tests). Raises ContentErrors with every mistake found."""
+    from .prepare import prepare
+
+    known = sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*") if p.is_file())
+    files = set(known)
+
+    def url_of(path):
+        return site_url(path, project.use_directory_urls) if path in files else None
+
+    return prepare(project.root, project.docs_dir, project.settings, url_of, known, project.use_directory_urls,
+                   package_mode, conf={"site_name": project.site_name},
+                   cache_dir=project.root / ".cache/jinja/sidor")

@@ -146,6 +146,56 @@ def macro_syntax_error(project):
     return f"{MODULE}:{len(path.read_text(encoding='utf-8').splitlines())}:", "fel i makroanrop"
 
 
+def undefined_name_on_a_page(project):
+    path = project / MODULE
+    path.write_text(path.read_text(encoding="utf-8") + "\n{{ fakta.telefon }}\n", encoding="utf-8")
+    return f"{MODULE}:{len(path.read_text(encoding='utf-8').splitlines())}:", "fel i makroanrop: 'fakta' is undefined"
+
+
+def unknown_quiz_on_a_page(project):
+    edit(project / MODULE, '{{ quiz("modul-2") }}', '{{ quiz("modul-22") }}')
+    return f"{MODULE}:{line_of(project / MODULE, 'modul-22')}:", "quiz(): okänt quiz 'modul-22'"
+
+
+def module_quiz_without_pass_mark(project):
+    edit(project / QUIZ, "pass_mark: 80\n", "")
+    return QUIZ, "'pass_mark'"
+
+
+def unknown_fact_in_a_slide(project):
+    deck = project / "slides" / "modul-2.md"
+    slides = deck.read_text(encoding="utf-8").count("\n\n---\n\n") + 1
+    deck.write_text(deck.read_text(encoding="utf-8") + '\n\n---\n\n## Ny bild\n\nRing {{ fact("support_line.fone") }}\n',
+                    encoding="utf-8")
+    return f"slides/modul-2.md:{line_of(deck, 'support_line.fone')}: bild {slides + 1}:", "okänd faktanyckel 'support_line.fone'"
+
+
+def unknown_quiz_in_a_deck(project):
+    edit(project / "slides" / "modul-4.md", "quiz: modul-4", "quiz: modul-44")
+    return "slides/modul-4.md:", "okänt quiz 'modul-44'"
+
+
+def unknown_source_on_a_page(project):
+    edit(project / MODULE, "sources: [", "sources: [boken, ")
+    return f"{MODULE}:", "okänd källa 'boken'"
+
+
+def case_without_trainer_comment(project):
+    case = project / "cases" / "1-kvinnan-pa-hotellet.yml"
+    text = case.read_text(encoding="utf-8")
+    start = text.index("    comment: |")
+    case.write_text(text[:start] + text[text.index("  - question:", start):], encoding="utf-8")
+    return "cases/1-kvinnan-pa-hotellet.yml:", "fråga 1: fältet 'comment' saknas"
+
+
+def unknown_fact_in_a_case(project):
+    path = project / "cases" / "2-biltvatten.yml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - question: ") + len("  - question: ")
+    path.write_text(text[:first] + 'Vad säger {{ fact("support_line.fone") }}? ' + text[first:], encoding="utf-8")
+    return f"cases/2-biltvatten.yml:{line_of(path, 'support_line.fone')}: fråga 1:", "okänd faktanyckel 'support_line.fone'"
+
+
 def unknown_field_in_a_case(project):
     edit(project / "cases" / "1-kvinnan-pa-hotellet.yml", "form:", "fomr:")
     return "cases/1-kvinnan-pa-hotellet.yml:", "okänt fält 'fomr'"
@@ -154,7 +204,9 @@ def unknown_field_in_a_case(project):
 CASES = [break_encoding, binary_yaml, page_in_windows_1252, impossible_date, forgotten_dash_merges_two_questions,
          fact_defined_twice, pass_mark_yes, unclosed_quote, front_matter_error_line, duplicated_module_number,
          final_test_without_pass_mark, sources_a_word, plain_page_front_matter, dash_before_note,
-         unknown_fact_on_a_page, macro_syntax_error, unknown_field_in_a_case]
+         unknown_fact_on_a_page, macro_syntax_error, undefined_name_on_a_page, unknown_quiz_on_a_page,
+         module_quiz_without_pass_mark, unknown_fact_in_a_slide, unknown_quiz_in_a_deck, unknown_source_on_a_page,
+         case_without_trainer_comment, unknown_fact_in_a_case, unknown_field_in_a_case]
 
 
 @pytest.mark.parametrize("mistake", CASES, ids=[case.__name__ for case in CASES])
@@ -163,3 +215,13 @@ def test_a_mistake_names_file_and_line_and_leaves_the_site(project, mistake):
     output = failed_build(project)
     line = next((line for line in output.splitlines() if where in line and what in line), None)
     assert line, f"expected a line with {where!r} and {what!r} in:\n{output}"
+
+
+def test_a_broken_link_names_page_and_target(project):
+    """MkDocs's own check, found while it writes the site (the README says so): only the message is ours to test."""
+    path = project / MODULE
+    path.write_text(path.read_text(encoding="utf-8") + "\nSe [modulen](finns-inte.md).\n", encoding="utf-8")
+    result = run_mkdocs(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "moduler/2-att-upptacka.md" in output and "finns-inte.md" in output

@@ -70,6 +70,16 @@ def is_offline_build(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def inputs(settings, docs_dir: str) -> tuple:
+    """What a course's packages are built from (relative to its folder, the engine absolute): a
+    change in any of them builds them anew."""
+    from ..cachefile import ENGINE
+
+    return (docs_dir, settings.cases, settings.quizzes, settings.slides, "overrides", ENGINE, settings.facts,
+            settings.glossary, "mkdocs.yml", settings.offline_config, "requirements.txt", "pyproject.toml",
+            f"{settings.macros}.py")
+
+
 @dataclass(frozen=True)
 class Build:
     """What the packages are built from and called."""

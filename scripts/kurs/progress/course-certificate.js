@@ -9,6 +9,7 @@
   if (!store || !course || !progress || window.courseCertificate) return;
 
   var element = progress.element;
+  var text = window.courseText;
 
   function remainingItem(href, title, what) {
     var item = element("li");
@@ -24,13 +25,15 @@
     state.modules.forEach(function (s) {
       if (s.done) return;
       var parts = [];
-      if (!s.readAt) parts.push("läs modulen till slutet");
-      if (!s.quiz.passed) parts.push("klara quizet med minst " + s.quiz.passMark + " % rätt");
-      list.appendChild(remainingItem(progress.urlOf(s.module.url), progress.moduleName(s.module), parts.join(" och ") + "."));
+      if (!s.readAt) parts.push(text("certificate.read_module"));
+      if (!s.quiz.passed) parts.push(text("certificate.pass_quiz", { passMark: s.quiz.passMark }));
+      list.appendChild(remainingItem(progress.urlOf(s.module.url), progress.moduleName(s.module),
+                                     parts.join(" " + text("certificate.and") + " ") + "."));
     });
     if (course.finalTest && !state.finalTest.passed) {
       list.appendChild(
-        remainingItem(progress.urlOf(course.finalTest.url), "Slutprovet", "klara provet med minst " + course.finalTest.passMark + " % rätt.")
+        remainingItem(progress.urlOf(course.finalTest.url), text("certificate.final_test"),
+                      text("certificate.pass_final_test", { passMark: course.finalTest.passMark }))
       );
     }
     return list;
@@ -39,10 +42,8 @@
   function renderRemaining(area, state) {
     var box = area.querySelector(".course-certificate__remaining");
     box.textContent = "";
-    box.appendChild(element("h2", "Det här är kvar"));
-    box.appendChild(
-      element("p", "Du kan skriva ut intyget när du har gjort allt i listan. Du har klarat " + state.done + " av " + state.total + " moduler.")
-    );
+    box.appendChild(element("h2", text("certificate.remaining")));
+    box.appendChild(element("p", text("certificate.remaining_text", { done: state.done, total: state.total })));
     box.appendChild(whatRemains(state));
     var notice = progress.noticeText();
     if (notice) box.appendChild(element("p", notice));
@@ -53,7 +54,7 @@
     certificate.querySelector(".course-certificate__course").textContent = course.title;
     certificate.querySelector(".course-certificate__name").textContent = name;
     certificate.querySelector(".course-certificate__when").textContent =
-      "har gått webbkursen och klarat slutprovet. Kursen blev klar den " + progress.formatDate(state.completedAt) + ".";
+      text("certificate.when", { date: progress.formatDate(state.completedAt) });
     var modules = certificate.querySelector(".course-certificate__modules");
     modules.textContent = "";
     state.modules.forEach(function (s) {
@@ -61,8 +62,8 @@
     });
     var result = state.finalTest.result;
     certificate.querySelector(".course-certificate__score").textContent = course.finalTest
-      ? "Resultat på slutprovet: " + result.correct + " av " + result.total + " rätt (" + result.score + " %). Gränsen för godkänt är " +
-        course.finalTest.passMark + " %."
+      ? text("certificate.score", { correct: result.correct, total: result.total, score: result.score,
+                                    passMark: course.finalTest.passMark })
       : "";
   }
 

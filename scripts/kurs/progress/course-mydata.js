@@ -9,11 +9,13 @@
   if (!store || !course || !progress || window.courseMyData) return;
 
   var element = progress.element;
+  var text = window.courseText;
 
   function quizText(quiz) {
-    if (!quiz.exists) return "Inget quiz";
-    if (!quiz.result) return "Inte gjord";
-    return quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)" + (quiz.passed ? ", klarad" : "");
+    if (!quiz.exists) return text("mydata.no_quiz");
+    if (!quiz.result) return text("mydata.not_done");
+    var result = { correct: quiz.result.correct, total: quiz.result.total, score: quiz.result.score };
+    return text(quiz.passed ? "mydata.result_passed" : "mydata.result", result);
   }
 
   function row(cells, header) {
@@ -29,23 +31,23 @@
 
   function summaryTable(state) {
     var table = element("table");
-    table.appendChild(element("caption", "Dina framsteg, del för del"));
+    table.appendChild(element("caption", text("mydata.caption")));
     var head = element("thead");
-    head.appendChild(row(["Del av kursen", "Läst till slutet", "Bästa resultat", "Svar på reflektionsfrågor"], true));
+    head.appendChild(row([text("mydata.part"), text("mydata.read"), text("mydata.best"), text("mydata.answers")], true));
     table.appendChild(head);
     var body = element("tbody");
     state.modules.forEach(function (s) {
       body.appendChild(
         row([
           progress.moduleName(s.module),
-          s.readAt ? "Ja, " + progress.formatDate(s.readAt) : "Nej",
+          s.readAt ? text("mydata.read_on", { date: progress.formatDate(s.readAt) }) : text("mydata.no"),
           quizText(s.quiz),
-          s.notes + " av " + s.module.reflections.length
+          text("mydata.of", { count: s.notes, total: s.module.reflections.length })
         ])
       );
     });
     if (course.finalTest) {
-      body.appendChild(row(["Slutprov", "–", quizText(state.finalTest), "–"]));
+      body.appendChild(row([text("mydata.final_test"), "–", quizText(state.finalTest), "–"]));
     }
     table.appendChild(body);
     return table;
@@ -60,21 +62,21 @@
     summary.textContent = "";
     var notice = progress.noticeText();
     if (!state.started && !state.data.name) {
-      empty.textContent = "Det finns inga sparade uppgifter om dig i den här webbläsaren." + (notice ? " " + notice : "");
+      empty.textContent = text("mydata.nothing_saved") + (notice ? " " + notice : "");
       return;
     }
+    var done = { done: state.done, total: state.total };
     empty.textContent =
-      "Du har klarat " + state.done + " av " + state.total + " moduler" +
-      (course.finalTest ? (state.finalTest.passed ? " och slutprovet." : ". Slutprovet är inte klart.") : ".") +
+      text(!course.finalTest ? "mydata.done" : state.finalTest.passed ? "mydata.done_and_test" : "mydata.done_test_left", done) +
       (notice ? " " + notice : "");
     var wrapper = element("div", null, "md-typeset__table");
     wrapper.appendChild(summaryTable(state));
     summary.appendChild(wrapper);
-    summary.appendChild(element("p", state.data.name ? "Namn på intyget: " + state.data.name : "Du har inte skrivit något namn för intyget."));
+    summary.appendChild(element("p", state.data.name ? text("mydata.name", { name: state.data.name }) : text("mydata.no_name")));
   }
 
-  function say(panel, text) {
-    panel.querySelector(".course-mydata__message").textContent = text;
+  function say(panel, message) {
+    panel.querySelector(".course-mydata__message").textContent = message;
   }
 
   function today() {
@@ -94,14 +96,14 @@
     var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
     var anchor = document.createElement("a");
     anchor.href = URL.createObjectURL(blob);
-    anchor.download = course.id + "-mina-uppgifter-" + today() + ".json";
+    anchor.download = text("mydata.file_name", { id: course.id, date: today() });
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
     setTimeout(function () {
       URL.revokeObjectURL(anchor.href);
     }, 1000);
-    say(panel, "Filen " + anchor.download + " finns nu bland dina hämtade filer.");
+    say(panel, text("mydata.downloaded", { file: anchor.download }));
   }
 
   function restore(panel, input) {
@@ -116,14 +118,14 @@
         value = null;
       }
       if (value && store.replace(value)) {
-        say(panel, "Klart! Dina uppgifter från filen " + file.name + " är inlästa.");
+        say(panel, text("mydata.restored", { file: file.name }));
       } else {
-        say(panel, "Filen " + file.name + " går inte att läsa in. Välj en fil som du har laddat ner på den här sidan.");
+        say(panel, text("mydata.unreadable", { file: file.name }));
       }
       input.value = "";
     };
     reader.onerror = function () {
-      say(panel, "Filen " + file.name + " gick inte att öppna.");
+      say(panel, text("mydata.not_opened", { file: file.name }));
     };
     reader.readAsText(file);
   }
@@ -161,9 +163,9 @@
     dialog.addEventListener("close", function () {
       if (dialog.returnValue === "radera") {
         store.clear(quizAnswerKeys());
-        say(panel, "Dina uppgifter är raderade.");
+        say(panel, text("mydata.deleted"));
       } else {
-        say(panel, "Ingenting är raderat.");
+        say(panel, text("mydata.not_deleted"));
       }
       deleteButton.focus();
     });

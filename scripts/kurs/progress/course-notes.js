@@ -10,10 +10,10 @@
   if (!store || !course || !progress || window.courseNotes) return;
   var element = progress.element;
 
+  var text = window.courseText;
+
   function savedMessage() {
-    return store.available
-      ? "Det du skriver sparas i den här webbläsaren."
-      : "Det du skriver kan inte sparas i den här webbläsaren. Kopiera texten om du vill behålla den.";
+    return text(store.available ? "notes.saved" : "notes.not_saved");
   }
 
   function save(field) {
@@ -77,7 +77,7 @@
         item.appendChild(
           element(
             "p",
-            answer || "Inget svar ännu.",
+            answer || text("notes.no_answer"),
             "course-reflections-area__answer" + (answer ? "" : " course-reflections-area__answer--empty")
           )
         );
@@ -88,8 +88,8 @@
       list.appendChild(section);
     });
     area.querySelector(".course-reflections-area__intro").textContent = written
-      ? "Här är reflektionsfrågorna från alla moduler med det du har skrivit. Du har svarat på " + written + " frågor."
-      : "Här är reflektionsfrågorna från alla moduler. Du har inte skrivit något ännu: skriv i rutorna under frågorna i varje modul.";
+      ? text("notes.list_written", { count: written })
+      : text("notes.list_empty");
     var button = area.querySelector(".course-reflections-area__button");
     if (!button.dataset.watched) {
       button.dataset.watched = "true";

@@ -24,6 +24,19 @@
   if (window.courseStore) return;
 
   var COURSE = window.courseData || {};
+
+  // The course's texts for its scripts (courseData.texts, from the engine's locale file):
+  // courseText("notes.saved"), or courseText("progress.done", {done: 3, total: 6}) for "{done} av {total}".
+  window.courseText = function (key, values) {
+    var found = key.split(".").reduce(function (node, part) {
+      return node && typeof node === "object" ? node[part] : undefined;
+    }, COURSE.texts || {});
+    if (typeof found !== "string") return key;
+    return found.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  };
+
   var KEY = COURSE.storageKey || (COURSE.id || "kurs") + ".kurs";
   var OLD_KEY = (COURSE.id || "kurs") + ".quizResults";
   var VERSION = 2;

@@ -54,22 +54,18 @@
   function showVerdict(meta, result, passMark) {
     var verdict = document.querySelector(".course-quiz-verdict");
     if (!verdict) return;
-    var noun = meta.dataset.noun || "provet";
+    var noun = meta.dataset.noun;
+    var text = window.courseText;
     verdict.classList.remove("passed", "failed");
     if (!result) {
       verdict.textContent = "";
       return;
     }
-    var counts = result.score + " % rätt (" + result.correct + " av " + result.total + ")";
-    if (result.score >= passMark) {
-      verdict.classList.add("passed");
-      verdict.textContent = "Du har klarat " + noun + " med " + counts + ". Gränsen är " + passMark + " %.";
-    } else {
-      verdict.classList.add("failed");
-      verdict.textContent =
-        "Du har inte klarat " + noun + " den här gången: " + counts + ". Du behöver minst " + passMark +
-        " %. " + (meta.dataset.retry || "") + " Tryck sedan på Återställ svaren och försök en gång till.";
-    }
+    var values = { noun: noun, score: result.score, correct: result.correct, total: result.total, passMark: passMark,
+                   retry: meta.dataset.retry || "" };
+    var passed = result.score >= passMark;
+    verdict.classList.add(passed ? "passed" : "failed");
+    verdict.textContent = text(passed ? "quiz.passed" : "quiz.failed", values);
   }
 
   function better(previous, result) {

@@ -6,45 +6,48 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
-from course.errors import AuthorError
-from course.macros import load_course, macro_functions
-from course.slides import SlideRenderer, load_decks, parse_deck, slide_count
+from conftest import PROJECT, course as the_course
+from kurs.model.deck import Deck, split_slides
+from kurs.model.pages import DeckMeta
+from kurs.model.yamlfile import split_page
+from kurs.prepare import engine_macros
+from kurs.project import site_url
+from kurs.render.macros import MacroContext
+from kurs.slides.render import SLIDE_MACROS, SlideRenderer, slide_count
 
-DOCS_FILES = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file()}
+DOCS = PROJECT.docs_dir
+DOCS_FILES = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.is_file()}
 
 
 def url_of(path: str):
-    """Like MkDocs with directory URLs: pages end in /, other files keep their name."""
-    if path not in DOCS_FILES:
-        return None
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/" if path.endswith(".md") else path
+    return site_url(path, True) if path in DOCS_FILES else None
 
 
 @pytest.fixture(scope="module")
 def course():
-    return load_course(ROOT, ROOT / "docs")
+    return the_course()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def renderer(course):
-    return SlideRenderer(course.facts, course.quizzes, macro_functions(course, lambda: None), url_of)
+    macros = {name: f for name, f in engine_macros(MacroContext(course)).items() if name in SLIDE_MACROS}
+    return SlideRenderer(course.facts, course.quizzes, macros, url_of)
 
 
-def deck(text: str, key: str = "test"):
-    return parse_deck(text, key, f"slides/{key}.md")
+def deck(text: str, key: str = "test") -> Deck:
+    page = split_page(text, f"slides/{key}.md")
+    meta = DeckMeta.model_validate(page.meta.data)
+    return Deck(key, f"slides/{key}.md", meta, tuple(split_slides(page.body, page.file, page.body_line)), "bildspel")
 
 
 def rendered(renderer, text: str):
     return renderer.content_slides(deck(text))
 
 
-def error_of(renderer, text: str) -> str:
-    with pytest.raises(AuthorError) as error:
-        rendered(renderer, text)
-    return str(error.value)
+def errors_of(renderer, text: str) -> list[str]:
+    rendered(renderer, text)
+    assert renderer.errors, "no error found"
+    return [str(e) for e in renderer.errors]
 
 
 HEADER = "---\ntitle: Test\n---\n\n"
@@ -117,68 +120,36 @@ def test_quiz_slides_show_the_answer_one_step_after_the_question(course, rendere
     assert len(questions) == len(bank.questions)
     first = questions[0].html
     assert re.search(r'class="fragment quiz-answer" data-fragment-index="1"', first)
-    right = sum(a.right for a in bank.questions[0].answers)
+    right = sum(a.is_right for a in bank.questions[0].answers)
     assert first.count('class="fragment quiz-right-mark" data-fragment-index="1"') == right
     assert slides[-1].kind == "sources"
 
 
-# --- mistakes ------------------------------------------------------------------------
+# --- mistakes (each with the deck's file, the line in it and the slide's number) -----------------
 
 
-def test_unknown_fact_names_file_and_slide(renderer):
-    message = error_of(renderer, HEADER + "# A\n\n---\n\n## B\n\n{{ fact(\"support_line.fone\") }}\n")
-    assert message.startswith("slides/test.md: bild 2: okänd faktanyckel 'support_line.fone'")
+def test_unknown_fact_names_file_line_and_slide(renderer):
+    found = errors_of(renderer, HEADER + "# A\n\n---\n\n## B\n\n{{ fact(\"support_line.fone\") }}\n")
+    assert found[0].startswith("slides/test.md:11: bild 2: fact(): okänd faktanyckel 'support_line.fone'. Menade du: support_line.phone")
 
 
 def test_unknown_macro_names_file_and_slide(renderer):
-    assert "slides/test.md: bild 1: okänt makro" in error_of(renderer, HEADER + "# A\n\n{{ fakta() }}\n")
+    assert "slides/test.md:7: bild 1: fel i makroanrop: 'fakta' is undefined" in errors_of(renderer, HEADER + "# A\n\n{{ fakta() }}\n")
 
 
 def test_macro_syntax_error_names_file_and_slide(renderer):
-    assert "slides/test.md: bild 1: fel i makroanrop" in error_of(renderer, HEADER + '# A\n\n{{ fact("x" }}\n')
+    assert errors_of(renderer, HEADER + '# A\n\n{{ fact("x" }}\n')[0].startswith("slides/test.md:7: bild 1: fel i makroanrop")
 
 
 def test_missing_image_names_file_and_slide(renderer):
-    message = error_of(renderer, HEADER + "# A\n\n---\n\n## B\n\n---\n\n## C\n\n![Karta](assets/karta.png)\n")
-    assert message == "slides/test.md: bild 3: bilden 'assets/karta.png' pekar på en fil som inte finns i docs/"
+    found = errors_of(renderer, HEADER + "# A\n\n---\n\n## B\n\n---\n\n## C\n\n![Karta](assets/karta.png)\n")
+    assert found == ["slides/test.md:13: bild 3: bilden 'assets/karta.png' pekar på en fil som inte finns i docs/"]
 
 
 def test_broken_link_names_file_and_slide(renderer):
-    message = error_of(renderer, HEADER + "# A\n\n[Modul 9](moduler/9-finns-inte.md)\n")
-    assert message == "slides/test.md: bild 1: länken 'moduler/9-finns-inte.md' pekar på en fil som inte finns i docs/"
+    found = errors_of(renderer, HEADER + "# A\n\n[Modul 9](moduler/9-finns-inte.md)\n")
+    assert found == ["slides/test.md:5: bild 1: länken 'moduler/9-finns-inte.md' pekar på en fil som inte finns i docs/"]
 
 
 def test_broken_link_in_notes_is_caught_too(renderer):
-    message = error_of(renderer, HEADER + "# A\n\nNote:\nLäs [mer](mer.md).\n")
-    assert message.startswith("slides/test.md: bild 1: länken 'mer.md'")
-
-
-@pytest.mark.parametrize(
-    "front_matter,expected",
-    [
-        ("title: T\nquiz: modul-9", "slides/x.md: okänt quiz 'modul-9'"),
-        ("title: T\nsources: [wikipedia]", "slides/x.md: okänd källa 'wikipedia'"),
-        ("title: T\nmodule: 9", "slides/x.md: det finns ingen modul 9 i docs/moduler/"),
-        ("title: T\ntema: mörkt", "slides/x.md: okänt fält 'tema'"),
-        ("quiz: modul-1", "slides/x.md: front matter saknar fältet 'title'"),
-    ],
-)
-def test_front_matter_mistakes_name_the_deck(course, tmp_path, front_matter, expected):
-    (tmp_path / "slides").mkdir()
-    (tmp_path / "slides" / "x.md").write_text(f"---\n{front_matter}\n---\n\n# Bild\n", encoding="utf-8")
-    with pytest.raises(AuthorError) as error:
-        load_decks(tmp_path, course.facts, course.quizzes, {m.number for m in course.modules})
-    assert str(error.value).startswith(expected)
-
-
-def test_combined_deck_with_unknown_part_names_the_deck(course, tmp_path):
-    (tmp_path / "slides").mkdir()
-    (tmp_path / "slides" / "alla.md").write_text("---\ntitle: Alla\ndecks: [modul-1]\n---\n", encoding="utf-8")
-    with pytest.raises(AuthorError) as error:
-        load_decks(tmp_path, course.facts, course.quizzes, {1})
-    assert str(error.value).startswith("slides/alla.md: okänt bildspel 'modul-1'")
-
-
-def test_deck_without_slides_is_an_error():
-    with pytest.raises(AuthorError, match="slides/test.md: bildspelet har inga bilder"):
-        deck("---\ntitle: Tomt\n---\n\n")
+    assert errors_of(renderer, HEADER + "# A\n\nNote:\nLäs [mer](mer.md).\n")[0].startswith("slides/test.md:5: bild 1: länken 'mer.md'")

@@ -10,13 +10,13 @@ import json
 import re
 
 import pytest
-from conftest import format_violations, module_paths, press_tab_until, run_axe
+from conftest import PROJECT, STORAGE_KEY, format_violations, module_paths, press_tab_until, run_axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 from quizzing import QUIZZES, answer_all, answer_with, right_count_for
 
 MODULES = module_paths()
-STORE = "betanketid.kurs"
+STORE = STORAGE_KEY
 MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 
 
@@ -158,7 +158,7 @@ def test_download_then_restore_in_a_fresh_browser_restores_everything(page, base
     page.goto(base_url + "mina-uppgifter/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Ladda ner mina uppgifter").click()
-    assert download.value.suggested_filename.startswith("betanketid-mina-uppgifter-")
+    assert download.value.suggested_filename.startswith(f"{PROJECT.settings.id}-mina-uppgifter-")
     file = tmp_path / download.value.suggested_filename
     download.value.save_as(file)
     exported = json.loads(file.read_text(encoding="utf-8"))
@@ -248,10 +248,11 @@ def test_results_kept_by_the_first_version_are_carried_over(page, base_url):
     page.goto(base_url)
     old = {"version": 1, "quizzes": {"modul-1": {"correct": 6, "total": 6, "score": 100, "passMark": None, "passed": None,
                                                  "completedAt": "2026-11-01T10:00:00.000Z"}}}
-    page.evaluate("value => localStorage.setItem('betanketid.quizResults', value)", json.dumps(old))
+    old_key = f"{PROJECT.settings.id}.quizResults"
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [old_key, json.dumps(old)])
     page.reload()
     assert stored(page)["quizzes"]["modul-1"]["score"] == 100
-    assert page.evaluate("localStorage.getItem('betanketid.quizResults')") is None
+    assert page.evaluate("key => localStorage.getItem(key)", old_key) is None
     page.goto(base_url + MODULES[0])
     expect(page.locator(".course-module-status__quiz")).to_contain_text("Du har klarat quizet: 6 av 6 rätt")
 

@@ -9,14 +9,17 @@ import io
 import re
 
 import pytest
-from conftest import ROOT, module_paths, nav_pages
-from course.facts import load_facts
-from course.modules import front_matter
+from conftest import ROOT, course, module_paths, nav_pages
+from kurs.model.yamlfile import split_page
 from pypdf import PdfReader
 
 SHEETS = {p.stem: p for p in (ROOT / "docs" / "faktablad").glob("*.md") if p.stem != "index"}
 FACT_CALL = re.compile(r'\{\{\s*(fact|fact_list|phone)\("([^"]+)"\)')
 A4 = (595.3, 841.9)  # points
+
+
+def front_matter(text: str, key: str) -> dict:
+    return split_page(text, f"docs/faktablad/{key}.md").meta.data
 
 
 def squash(text: str) -> str:
@@ -77,7 +80,7 @@ def test_sheet_pdf_opens_is_a4_and_carries_its_facts(page, base_url, pdf_links, 
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert meta["title"] in text  # å, ä and ö come out as themselves
     assert squash("Senast granskad") in squash(text) and f"Sida 1 av {count}" in text
-    values = expected_facts(source, load_facts(ROOT / "facts.yml"))
+    values = expected_facts(source, course().facts)
     assert values, f"{key} uses no facts from facts.yml"
     for value in values:
         assert squash(value) in squash(text), f"{key}.pdf lacks the fact {value!r}"

@@ -8,12 +8,11 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT, format_violations, press_tab_until, run_axe
-from course.cases import load_cases
+from conftest import ROOT, course, format_violations, press_tab_until, run_axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-CASES = load_cases(ROOT, set(range(1, 7)))
+CASES = course().cases
 GUIDE = "utbildare/"
 TRAINER_COPY = "utbildare/fallovningar/"
 HANDOUT = "utbildare/fallovningar-att-dela-ut/"

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, format_violations, press_tab_until, run_axe
-from course.glossary import load_glossary
+from conftest import course, format_violations, press_tab_until, run_axe
 from playwright.sync_api import expect
 
 MODULE = "moduler/3-betanketid/"
-DEFINITIONS = {term.definition for term in load_glossary(ROOT / "glossary.yml")}
+DEFINITIONS = {term.definition for term in course().glossary}
 FOCUSED_TERM = "document.activeElement.matches('article abbr[tabindex=\"0\"]')"
 
 

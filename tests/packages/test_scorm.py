@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import xmlschema
-from conftest import ROOT, format_violations, module_paths, run_axe, serve_folder
-from course import scorm
+from conftest import PACKAGES, ROOT, format_violations, module_paths, run_axe, serve_folder
+from kurs.packages import scorm
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer_all, answer_with, right_count_for
 
@@ -45,7 +45,7 @@ HARNESS = """<!doctype html>
 
 @pytest.fixture(scope="session")
 def scorm_zip(site_dir) -> Path:
-    return site_dir / scorm.PACKAGE
+    return site_dir / PACKAGES.scorm
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, format_violations, module_paths, press_tab_until, run_axe
-from course.cases import load_case
+from conftest import STORAGE_KEY, course, format_violations, module_paths, press_tab_until, run_axe
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer, answer_all, answer_with, js_round, right_count_for, right_indices, wrong_index
 
 QUIZ_PAGES = [(f"modul-{n}", path) for n, path in enumerate(module_paths(), start=1)] + [("slutprov", "slutprov/")]
 IDS = [key for key, _ in QUIZ_PAGES]
-RECORD_KEY = "betanketid.kurs"
+RECORD_KEY = STORAGE_KEY
 
 
 def record(page) -> dict:
@@ -213,13 +212,13 @@ def test_quiz_answers_and_copied_pages_stay_out_of_the_search_index(site_dir):
     text = " ".join(doc["text"] for doc in docs)
     assert not [doc["location"] for doc in docs if doc["location"].startswith("utbildare/fallovningar")]
     for bank in QUIZZES.values():
-        wrong = max((a.text for q in bank.questions for a in q.answers if not a.right), key=len)  # a sentence
+        wrong = max((a.text for q in bank.questions for a in q.answers if not a.is_right), key=len)  # a sentence
         assert wrong not in text, (bank.key, wrong)
     assert any(doc["location"].startswith("moduler/3-betanketid/") for doc in docs)
     # module 6's folded "Att tänka på" boxes (a hit would land in a closed box) and the notice above
     # each module's note fields (the same text six times) are on the pages but not in the index
     module_6 = (site_dir / "moduler" / "6-diskutera-och-agera" / "index.html").read_text(encoding="utf-8")
-    case = load_case(ROOT / "cases" / "1-kvinnan-pa-hotellet.yml", "cases/1-kvinnan-pa-hotellet.yml", {1, 2, 3, 4, 5, 6})
+    case = course().cases[0]
     folded = case.questions[0].comment.strip().splitlines()[0]
     assert "Att tänka på" in module_6 and folded in module_6
     assert folded not in text

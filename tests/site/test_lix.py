@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import module_paths
-from course.lix import lix_of_html, text_blocks
+from kurs.lix import lix_of_html, text_blocks
 
 
 def test_lix_counts_words_sentences_and_long_words():

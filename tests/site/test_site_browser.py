@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, format_violations, module_paths, nav_pages, run_axe
-from course.facts import load_facts
-from course.glossary import load_glossary
+from conftest import course, format_violations, module_paths, nav_pages, run_axe
 from playwright.sync_api import expect
 
 PAGES = nav_pages()
@@ -18,7 +16,7 @@ PAGE_IDS = [url or "start" for _, url in PAGES]
 
 @pytest.fixture(scope="module")
 def facts():
-    return load_facts(ROOT / "facts.yml")
+    return course().facts
 
 
 def test_nav_has_start_six_modules_and_reference_pages():
@@ -101,7 +99,7 @@ def test_pages_show_values_from_the_facts_file(page, base_url, facts):
 
 
 def test_glossary_terms_carry_their_definition_as_tooltip(page, base_url):
-    terms = load_glossary(ROOT / "glossary.yml")
+    terms = course().glossary
     page.goto(base_url + "ordlista/")
     for term in terms:
         expect(page.locator(f"dl.course-glossary dt#{term.anchor}")).to_have_text(term.term)

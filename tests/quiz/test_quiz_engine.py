@@ -1,43 +1,12 @@
-"""The pages' macro calls (scripts/course/render.py) and the lighter quiz engine
-(scripts/course/quizengine.py), tested as plain functions; the built site's pages are tested
-in the browser tests and the author errors in tests/test_build_errors.py."""
+"""The lighter quiz engine (kurs/quiz/engine.py), tested as plain functions: mkdocs-quiz's script
+and style in files of their own, and its per-question lookups done once per page."""
 
 from __future__ import annotations
 
 import pytest
-from course import quizengine
-from course.render import PageRenderer
+from kurs.quiz import engine as quizengine
 from mkdocs.exceptions import PluginError
 from mkdocs_quiz import plugin as quiz_plugin
-
-
-def renderer(tmp_path, errors):
-    return PageRenderer({"fact": lambda key: {"dagar": 30}[key]}, errors, tmp_path / "cache")
-
-
-def test_a_page_gets_its_calls_filled_in_and_the_compiled_page_is_kept(tmp_path):
-    errors: dict = {}
-    text = 'Betänketiden gäller i {{ fact("dagar") }} dagar.\n'
-    assert renderer(tmp_path, errors).render(text, "a.md") == "Betänketiden gäller i 30 dagar."
-    assert list((tmp_path / "cache").iterdir())  # the next build loads it instead of compiling
-    assert renderer(tmp_path, errors).render(text, "a.md") == "Betänketiden gäller i 30 dagar."
-    assert errors == {}
-
-
-def test_a_page_without_calls_is_left_as_it_is(tmp_path):
-    text = "Ingen makro här.\n\n"
-    assert renderer(tmp_path, {}).render(text, "a.md") is text
-
-
-def test_mistakes_are_recorded_for_the_page_with_the_line_in_the_file(tmp_path):
-    page = tmp_path / "a.md"
-    page.write_text("---\ntitle: A\n---\n\n# A\n\n{{ fact('dagar' }}\n", encoding="utf-8")
-    errors: dict = {}
-    body = "# A\n\n{{ fact('dagar' }}\n"  # as MkDocs hands it over: without the front matter
-    assert renderer(tmp_path, errors).render(body, "a.md", str(page)) == body
-    renderer(tmp_path, errors).render("{{ okänd }}", "b.md")
-    assert errors["a.md"][0].startswith("rad 7: fel i makroanrop")
-    assert errors["b.md"] == ["fel i makroanrop: 'okänd' is undefined"]
 
 
 def test_the_quiz_engine_and_its_style_leave_the_page_for_files_of_their_own():

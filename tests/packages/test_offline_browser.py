@@ -8,9 +8,9 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT, module_paths
+from conftest import PACKAGES, ROOT, module_paths
 import pytest
-from course import offline, scorm
+from kurs.packages import offline
 from playwright.sync_api import expect
 from quizzing import QUIZZES, answer, right_indices, wrong_index
 
@@ -30,11 +30,11 @@ def web_requests(requests: list[str]) -> list[str]:
 
 
 def test_the_package_is_one_folder_with_index_html_and_a_readme(site_dir, offline_site):
-    with zipfile.ZipFile(site_dir / offline.PACKAGE) as archive:
+    with zipfile.ZipFile(site_dir / PACKAGES.offline) as archive:
         names = archive.namelist()
-    assert {name.split("/")[0] for name in names} == {offline.FOLDER}
+    assert {name.split("/")[0] for name in names} == {PACKAGES.folder}
     assert (offline_site / "index.html").is_file()
-    assert "Dubbelklicka på index.html" in (offline_site / offline.README_NAME).read_text(encoding="utf-8")
+    assert "Dubbelklicka på index.html" in (offline_site / "LAS-MIG.txt").read_text(encoding="utf-8")
     assert (offline_site / "search" / "search_index.js").is_file()  # search without a server
     for module in MODULE_FILES:
         assert (offline_site / module).is_file(), module
@@ -109,11 +109,11 @@ def test_a_fact_sheet_pdf_opens(page, offline_site):
 def test_the_trainer_page_in_the_package_says_it_is_the_package(page, offline_site):
     page.goto((offline_site / "utbildare" / "index.html").as_uri())
     expect(page.locator("article")).to_contain_text("Du använder redan paketet")
-    expect(page.locator(f'article a[href$="{offline.PACKAGE}"]')).to_have_count(0)
+    expect(page.locator(f'article a[href$="{PACKAGES.offline}"]')).to_have_count(0)
 
 
-@pytest.mark.parametrize("name,text", [(offline.PACKAGE, "Ladda ner kursen för användning utan internet"),
-                                       (scorm.PACKAGE, "Ladda ner kursen som SCORM 1.2-paket")])
+@pytest.mark.parametrize("name,text", [(PACKAGES.offline, "Ladda ner kursen för användning utan internet"),
+                                       (PACKAGES.scorm, "Ladda ner kursen som SCORM 1.2-paket")])
 def test_the_hosted_trainer_page_offers_the_packages_with_their_size(page, base_url, site_dir, name, text):
     page.goto(base_url + "utbildare/")
     link = page.get_by_role("link", name=text)
@@ -125,14 +125,13 @@ def test_the_hosted_trainer_page_offers_the_packages_with_their_size(page, base_
 
 
 def test_the_documented_command_writes_the_packages(tmp_path, site_dir):
-    """scripts/offline.sh runs this module; after the site's build they come from the cache."""
-    result = subprocess.run([sys.executable, "-m", "course.offline", str(tmp_path)], cwd=ROOT,
-                            env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
+    """scripts/offline.sh runs `kurs packages`; after the site's build they come from the cache."""
+    result = subprocess.run([sys.executable, "-m", "kurs.cli", "packages", str(tmp_path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(tmp_path / offline.PACKAGE) as archive:
-        assert f"{offline.FOLDER}/index.html" in archive.namelist()
-    with zipfile.ZipFile(tmp_path / scorm.PACKAGE) as archive:
+    with zipfile.ZipFile(tmp_path / PACKAGES.offline) as archive:
+        assert f"{PACKAGES.folder}/index.html" in archive.namelist()
+    with zipfile.ZipFile(tmp_path / PACKAGES.scorm) as archive:
         assert "imsmanifest.xml" in archive.namelist()
 
 

@@ -7,74 +7,43 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, copy_project, run_mkdocs
-from course.errors import AuthorError
-from course.facts import load_facts
-from course.factsheets import (
-    FactSheet,
-    build_sheet,
-    css_string,
-    load_factsheets,
-    printable_html,
-    sheet_document,
-    sheet_from_meta,
-)
+from conftest import ROOT, copy_project, course, run_mkdocs
+from kurs.factsheets import PrintSettings, build_sheet, printable_html, sheet_document
+from kurs.model.course import FactSheet
+from kurs.model.errors import AuthorError
+from kurs.model.pages import FactSheetMeta
+from kurs.templates import css_string
 
 SHEET_NAMES = sorted(p.stem for p in (ROOT / "docs" / "faktablad").glob("*.md") if p.stem != "index")
-GOOD = {"title": "Blad", "summary": "Kort.", "max_pages": 1, "modules": [3], "sources": ["presentation"]}
+SETTINGS = PrintSettings("Kursen", "Kursteamet", "sv", "ord, fler ord")
 
 
 @pytest.fixture(scope="module")
 def facts():
-    return load_facts(ROOT / "facts.yml")
+    return course().facts
 
 
 def sheet(max_pages=1, key="prov"):
-    return FactSheet(key, f"faktablad/{key}.md", "Provblad", "Kort.", max_pages, (3,), ("presentation",))
+    meta = FactSheetMeta(title="Provblad", summary="Kort.", max_pages=max_pages, modules=[3], sources=["presentation"])
+    return FactSheet(meta, f"faktablad/{key}.md")
 
 
 def document(facts, body: str, max_pages=1) -> str:
-    return sheet_document(sheet(max_pages), body, facts, "22 november 2026", "Kursteamet")
+    return sheet_document(sheet(max_pages), body, facts, "22 november 2026", SETTINGS)
 
 
-def test_the_course_has_four_sheets_each_linked_from_a_module(facts):
-    sheets = load_factsheets(ROOT / "docs", facts, set(range(1, 7)))
+def test_the_course_has_four_sheets_each_linked_from_a_module():
+    sheets = course().factsheets
     assert [s.key for s in sheets] == SHEET_NAMES
     assert len(sheets) == 4
     assert all(s.modules and 1 <= s.max_pages <= 2 for s in sheets)
 
 
-@pytest.mark.parametrize(
-    "change,expected",
-    [
-        ({"max_pages": 0}, "'max_pages' ska vara ett positivt heltal"),
-        ({"modules": [9]}, "det finns ingen modul 9"),
-        ({"sources": ["wikipedia"]}, "okänd källa 'wikipedia'"),
-        ({"färg": "blå"}, "okänt fält 'färg'"),
-        ({"summary": None}, None),
-    ],
-)
-def test_front_matter_mistakes_name_the_sheet(facts, change, expected):
-    meta = {**GOOD, **change}
-    if expected is None:  # a missing field
-        del meta["summary"]
-        expected = "front matter saknar fältet 'summary'"
-    with pytest.raises(AuthorError) as error:
-        sheet_from_meta(meta, "faktablad/prov.md", facts, {1, 2, 3})
-    assert str(error.value).startswith("docs/faktablad/prov.md: ") and expected in str(error.value)
-
-
-def test_pdf_leaves_out_permalinks_tooltips_site_links_and_the_download_box():
-    html = (
-        '<div class="factsheet-download"><p><a href="../prov.pdf">Ladda ner</a></p></div>'
-        '<h2 id="a">Rubrik<a class="headerlink" href="#a">¶</a></h2>'
-        '<p><abbr title="förklaring">betänketid</abbr> i <a href="../../moduler/3-betanketid/">modul 3</a>, '
-        'se <a href="https://nspm.jamstalldhetsmyndigheten.se/">NSPM</a>.</p>'
-    )
-    printable = printable_html(html)
-    assert "Ladda ner" not in printable and "¶" not in printable and "förklaring" not in printable
-    assert "betänketid i modul 3" in printable
-    assert '<a href="https://nspm.jamstalldhetsmyndigheten.se/">NSPM</a>' in printable
+def test_the_print_document_carries_the_courses_title_language_and_page_numbers(facts):
+    printed = document(facts, "<p>Text</p>")
+    assert '<html lang="sv">' in printed and '<meta name="keywords" content="ord, fler ord">' in printed
+    assert '@top-right { content: "Kursen"; }' in printed
+    assert '"Sida " counter(page) " av " counter(pages)' in printed
 
 
 def test_header_and_footer_text_is_quoted_safely_for_css():
