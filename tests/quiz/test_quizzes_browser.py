@@ -149,7 +149,7 @@ def test_axe_finds_nothing_in_initial_answered_and_finished_states(page, base_ur
 
 
 def test_quiz_pages_carry_the_quiz_and_the_engine_is_one_file(site_dir):
-    """mkdocs-quiz inlines its 44 kB engine in each quiz page; scripts/course/quizengine.py makes it one file."""
+    """mkdocs-quiz inlines its 44 kB engine in each quiz page; the engine (kurs/quiz/engine.py) makes it one file."""
     quiz_pages = {path for _, path in QUIZ_PAGES}
     for html_file in site_dir.rglob("index.html"):
         path = html_file.parent.relative_to(site_dir).as_posix() + "/"
