@@ -58,7 +58,7 @@ for _tag, _pattern, _first in (
     StrictResolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
 try:  # libyaml's parser when PyYAML has it (about ten times faster)
-    from yaml import CParser
+    from yaml._yaml import CParser
 
     class StrictLoader(CParser, SafeConstructor, StrictResolver):
         def __init__(self, stream):
@@ -105,8 +105,9 @@ class Document:
 # What a YAML parser's English says, in Swedish and with what to do about it.
 HINTS = (
     ("while scanning a quoted scalar", "ett citattecken som börjar här avslutas aldrig"),
-    ("mapping values are not allowed here", "ett kolon på fel ställe: sätt texten inom citattecken om den innehåller ': '"),
+    ("mapping values are not allowed", "ett kolon på fel ställe: sätt texten inom citattecken om den innehåller ': '"),
     ("found character '\\t'", "tabbtecken går inte att använda för indrag: använd mellanslag"),
+    ("found character that cannot start any token", "ett tecken som inte får stå först i ett värde (till exempel ett tabbtecken, @ eller `): använd mellanslag för indrag och sätt texten inom citattecken"),
     ("could not find expected ':'", "ett kolon saknas efter ett fältnamn, eller ett citattecken avslutas inte"),
     ("did not find expected key", "indraget stämmer inte med raderna ovanför (eller så saknas '- ' före en punkt i en lista)"),
     ("did not find expected '-' indicator", "indraget stämmer inte: punkterna i en lista ska stå lika långt in"),
