@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -159,6 +161,20 @@ def press_tab_until(page, condition_js: str, limit: int = 60) -> None:
         if page.evaluate(condition_js):
             return
     pytest.fail(f"focus never reached: {condition_js}")
+
+
+def reader_text(text: str) -> str:
+    """Text as a reader reads it, to compare what a PDF or a printed page says with what it
+    should say. Every test that reads a PDF or a print compares through this.
+
+    - Unicode NFKC: a PDF may use the ligatures "ﬁ" and "ﬂ" (they depend on the fonts a
+      machine has), and a reader reads "fi" and "fl"; likewise no-break spaces are spaces.
+    - A word broken at a line's end by hyphenation (U+2010, as WeasyPrint does) is one word;
+      soft hyphens are not read.
+    - Every run of white space, line breaks included, is one space."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"\u2010\s*\n\s*", "", text)
+    return " ".join(text.split())
 
 
 def format_violations(violations: list[dict]) -> str:
