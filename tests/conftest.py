@@ -136,6 +136,15 @@ def url_of(src_path: str) -> str:
     return src_path[: -len(".md")] + "/"
 
 
+@functools.cache
+def course_content():
+    """The course as the build reads it from the content files (facts, modules, quizzes, cases …):
+    tests compare what pages show with it instead of repeating texts the content may change."""
+    from course.macros import load_course
+
+    return load_course(ROOT, ROOT / "docs")
+
+
 def module_paths() -> list[str]:
     return [url for _, url in nav_pages() if url.startswith("moduler/")]
 
