@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -161,6 +162,28 @@ def run_axe(page) -> list[dict]:
         "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))",
         WCAG_TAGS,
     )
+
+
+SCHEMES = {"default": "light", "slate": "dark"}  # Material's names for its colour schemes
+
+
+def switch_color_scheme(page) -> str:
+    """Switch between light and dark mode with the toggle in the header, as a reader does, and
+    wait until the page shows it; returns the mode now shown ("light" or "dark")."""
+    body = page.locator("body")
+    now = "default" if body.get_attribute("data-md-color-scheme") == "slate" else "slate"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", now)
+    return SCHEMES[now]
+
+
+def axe_light_and_dark(page) -> dict[str, list[dict]]:
+    """run_axe in the mode shown, then again after switching to the other: violations by mode.
+    The page is left in the other mode."""
+    shown = SCHEMES[page.locator("body").get_attribute("data-md-color-scheme")]
+    violations = {shown: run_axe(page)}
+    violations[switch_color_scheme(page)] = run_axe(page)
+    return violations
 
 
 def press_tab_until(page, condition_js: str, limit: int = 60) -> None:
