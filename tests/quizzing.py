@@ -3,11 +3,10 @@ progress tests."""
 
 from __future__ import annotations
 
-from conftest import ROOT
-from course.macros import load_course
+from conftest import course_content
 from playwright.sync_api import expect
 
-QUIZZES = load_course(ROOT, ROOT / "docs").quizzes
+QUIZZES = course_content().quizzes
 
 
 def right_indices(question) -> list[int]:

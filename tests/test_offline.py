@@ -9,13 +9,20 @@ from course import offline
 def test_the_package_is_built_anew_only_when_what_it_is_built_from_changes(tmp_path):
     project = copy_project(tmp_path / "project")
     before = offline.inputs_hash(project)
-    (project / "site").mkdir()
-    (project / "site" / "index.html").write_text("built output", encoding="utf-8")
-    (project / ".cache").mkdir()
+    # what a build and a test run leave behind: the site, the caches, Python's byte code
+    for left in ("site/index.html", ".cache/offline/packages.json", ".cache/jinja/page.cache",
+                 "scripts/course/__pycache__/offline.cpython-311.pyc"):
+        (project / left).parent.mkdir(parents=True, exist_ok=True)
+        (project / left).write_text("left behind", encoding="utf-8")
     assert offline.inputs_hash(project) == before  # output and caches do not count
-    case = project / "cases" / "1-kvinnan-pa-hotellet.yml"
-    case.write_text(case.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert offline.inputs_hash(project) != before
+    for changed in ("cases/1-kvinnan-pa-hotellet.yml", "quizzes/modul-1.yml", "docs/index.md", "slides/modul-1.md",
+                    "overrides/main.html", "scripts/course/offline.py", "facts.yml", "glossary.yml",
+                    "mkdocs.yml", "mkdocs-offline.yml"):
+        file = project / changed
+        file.write_text(file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        after = offline.inputs_hash(project)
+        assert after != before, changed
+        before = after
 
 
 def test_the_size_is_filled_in_where_the_page_asks_for_it():

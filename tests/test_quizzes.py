@@ -3,7 +3,10 @@ with the file, the question (number and start of its text) and what is wrong."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 from conftest import ROOT
 from course.errors import AuthorError
 from course.facts import load_facts
@@ -50,7 +53,27 @@ def test_every_explanation_states_the_right_answer_in_words(course_quizzes):
     for quiz in course_quizzes.values():
         for number, question in enumerate(quiz.questions, start=1):
             assert question.explanation.startswith("Rätt svar"), f"{quiz.file} fråga {number}"
-            assert "{{" not in question.text + question.explanation, f"{quiz.file} fråga {number}: unrendered macro"
+
+
+FACT_CALL = re.compile(r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+
+
+def test_every_text_of_the_course_banks_is_its_yaml_with_the_facts_filled_in(course_quizzes):
+    """Each question, answer, explanation and hint as the learner gets it: the text in the bank,
+    with every {{ fact("…") }} replaced by that fact's value from facts.yml."""
+    facts = load_facts(ROOT / "facts.yml")
+
+    def expected(raw) -> str:
+        return FACT_CALL.sub(lambda call: str(facts.get(call.group(1)).value), str(raw or "")).strip()
+
+    for quiz in course_quizzes.values():
+        raw = yaml.safe_load((ROOT / quiz.file).read_text(encoding="utf-8"))
+        for number, (question, source) in enumerate(zip(quiz.questions, raw["questions"], strict=True), start=1):
+            where = f"{quiz.file} fråga {number}"
+            assert question.text == expected(source["question"]), where
+            assert question.explanation == expected(source["explanation"]), where
+            assert question.hint == expected(source.get("hint")), where
+            assert [a.text for a in question.answers] == [expected(next(iter(a.values()))) for a in source["answers"]], where
 
 
 def test_facts_in_questions_are_filled_in(tmp_path):
