@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -28,8 +31,10 @@ STORAGE_KEY = f"{PROJECT.settings.id}.kurs"
 
 
 @functools.cache
-def course():
-    """This course as the engine reads and renders it (quizzes with their facts filled in)."""
+def course_content():
+    """The course as the build reads it from the content files (facts, modules, quizzes with their
+    facts filled in, cases …): tests compare what pages show with it instead of repeating texts the
+    content may change."""
     return prepare_project(PROJECT).course
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
@@ -145,6 +150,9 @@ def url_of(src_path: str) -> str:
     return src_path[: -len(".md")] + "/"
 
 
+@functools.cache
+
+
 def module_paths() -> list[str]:
     return [url for _, url in nav_pages() if url.startswith("moduler/")]
 
@@ -163,6 +171,28 @@ def run_axe(page) -> list[dict]:
     )
 
 
+SCHEMES = {"default": "light", "slate": "dark"}  # Material's names for its colour schemes
+
+
+def switch_color_scheme(page) -> str:
+    """Switch between light and dark mode with the toggle in the header, as a reader does, and
+    wait until the page shows it; returns the mode now shown ("light" or "dark")."""
+    body = page.locator("body")
+    now = "default" if body.get_attribute("data-md-color-scheme") == "slate" else "slate"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", now)
+    return SCHEMES[now]
+
+
+def axe_light_and_dark(page) -> dict[str, list[dict]]:
+    """run_axe in the mode shown, then again after switching to the other: violations by mode.
+    The page is left in the other mode."""
+    shown = SCHEMES[page.locator("body").get_attribute("data-md-color-scheme")]
+    violations = {shown: run_axe(page)}
+    violations[switch_color_scheme(page)] = run_axe(page)
+    return violations
+
+
 def press_tab_until(page, condition_js: str, limit: int = 60) -> None:
     """Press Tab until condition_js is true, as a keyboard user moves through a page."""
     for _ in range(limit):
@@ -170,6 +200,20 @@ def press_tab_until(page, condition_js: str, limit: int = 60) -> None:
         if page.evaluate(condition_js):
             return
     pytest.fail(f"focus never reached: {condition_js}")
+
+
+def reader_text(text: str) -> str:
+    """Text as a reader reads it, to compare what a PDF or a printed page says with what it
+    should say. Every test that reads a PDF or a print compares through this.
+
+    - Unicode NFKC: a PDF may use the ligatures "ﬁ" and "ﬂ" (they depend on the fonts a
+      machine has), and a reader reads "fi" and "fl"; likewise no-break spaces are spaces.
+    - A word broken at a line's end by hyphenation (U+2010, as WeasyPrint does) is one word;
+      soft hyphens are not read.
+    - Every run of white space, line breaks included, is one space."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"\u2010\s*\n\s*", "", text)
+    return " ".join(text.split())
 
 
 def format_violations(violations: list[dict]) -> str:

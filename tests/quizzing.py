@@ -3,10 +3,10 @@ progress tests."""
 
 from __future__ import annotations
 
-from conftest import course
+from conftest import course_content
 from playwright.sync_api import expect
 
-QUIZZES = course().quizzes
+QUIZZES = course_content().quizzes
 
 
 def right_indices(question) -> list[int]:

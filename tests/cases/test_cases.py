@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import course
+from conftest import course_content
 from kurs.cases import cases_markdown
 from kurs.model.case import Case
 from kurs.model.errors import AuthorError
@@ -40,7 +40,7 @@ def markdown(case, mode: str) -> str:
 
 
 def test_the_course_has_its_cases_in_file_name_order():
-    cases = course().cases
+    cases = course_content().cases
     assert [c.file for c in cases] == sorted((c.file for c in cases), key=lambda f: int(f.split("/")[1].split("-")[0]))
     assert len(cases) >= 4
 

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, copy_project, course, run_mkdocs
+from conftest import ROOT, copy_project, course_content, run_mkdocs
 from kurs.factsheets import PrintSettings, build_sheet, printable_html, sheet_document
 from kurs.model.course import FactSheet
 from kurs.model.errors import AuthorError
@@ -20,7 +20,7 @@ SETTINGS = PrintSettings("Kursen", "Kursteamet", "sv", "ord, fler ord")
 
 @pytest.fixture(scope="module")
 def facts():
-    return course().facts
+    return course_content().facts
 
 
 def sheet(max_pages=1, key="prov"):
@@ -33,7 +33,7 @@ def document(facts, body: str, max_pages=1) -> str:
 
 
 def test_the_course_has_four_sheets_each_linked_from_a_module():
-    sheets = course().factsheets
+    sheets = course_content().factsheets
     assert [s.key for s in sheets] == SHEET_NAMES
     assert len(sheets) == 4
     assert all(s.modules and 1 <= s.max_pages <= 2 for s in sheets)
@@ -44,6 +44,19 @@ def test_the_print_document_carries_the_courses_title_language_and_page_numbers(
     assert '<html lang="sv">' in printed and '<meta name="keywords" content="ord, fler ord">' in printed
     assert '@top-right { content: "Kursen"; }' in printed
     assert '"Sida " counter(page) " av " counter(pages)' in printed
+
+
+def test_pdf_leaves_out_permalinks_tooltips_site_links_and_the_download_box():
+    html = (
+        '<div class="factsheet-download"><p><a href="../prov.pdf">Ladda ner</a></p></div>'
+        '<h2 id="a">Rubrik<a class="headerlink" href="#a">¶</a></h2>'
+        '<p><abbr title="förklaring" tabindex="0">betänketid</abbr> i <a href="../../moduler/3-betanketid/">modul 3</a>, '
+        'se <a href="https://nspm.jamstalldhetsmyndigheten.se/">NSPM</a>.</p>'
+    )
+    printable = printable_html(html)
+    assert "Ladda ner" not in printable and "¶" not in printable and "förklaring" not in printable
+    assert "betänketid i modul 3" in printable
+    assert '<a href="https://nspm.jamstalldhetsmyndigheten.se/">NSPM</a>' in printable
 
 
 def test_header_and_footer_text_is_quoted_safely_for_css():

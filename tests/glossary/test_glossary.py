@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import markdown
-from conftest import course
+from conftest import course_content
 from kurs.glossary import abbreviations, first_tooltips_only, glossary_markdown
 from kurs.model.glossary import Glossary
 
@@ -14,7 +14,7 @@ REQUIRED_TERMS = [
 
 
 def test_course_glossary_has_the_terms_the_course_uses():
-    terms = {t.term.lower() for t in course().glossary}
+    terms = {t.term.lower() for t in course_content().glossary}
     for required in REQUIRED_TERMS:
         assert any(required.lower() in term for term in terms), required
 

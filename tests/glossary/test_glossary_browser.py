@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import course, format_violations, press_tab_until, run_axe
+from conftest import course_content, format_violations, press_tab_until, run_axe
 from playwright.sync_api import expect
 
 MODULE = "moduler/3-betanketid/"
-DEFINITIONS = {term.definition for term in course().glossary}
+DEFINITIONS = {term.definition for term in course_content().glossary}
 FOCUSED_TERM = "document.activeElement.matches('article abbr[tabindex=\"0\"]')"
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT, STORAGE_KEY, course
+from conftest import ROOT, STORAGE_KEY, course_content
 from kurs.progress import add_note_fields
 
-COURSE = course()
+COURSE = course_content()
 
 SECTION = (
     '<p>Text.</p>\n<h2 id="reflektionsfragor">Reflektionsfrågor<a class="headerlink" href="#reflektionsfragor">¶</a></h2>\n'

@@ -4,7 +4,9 @@ tests/model/test_model.py's."""
 
 from __future__ import annotations
 
-from conftest import course
+import re
+
+from conftest import ROOT, course_content
 from kurs.model.facts import UnknownKey
 from kurs.model.quiz import QuizBank
 from kurs.model.yamlfile import parse_yaml
@@ -29,7 +31,7 @@ def bank(text: str) -> QuizBank:
 
 
 def test_each_module_has_a_quiz_of_at_least_five_and_the_final_test_fifteen():
-    quizzes = course().quizzes
+    quizzes = course_content().quizzes
     for number in range(1, 7):
         assert len(quizzes[f"modul-{number}"].questions) >= 5
     final = quizzes["slutprov"]
@@ -38,9 +40,30 @@ def test_each_module_has_a_quiz_of_at_least_five_and_the_final_test_fifteen():
 
 
 def test_every_explanation_states_the_right_answer_in_words():
-    for quiz in course().quizzes.values():
+    for quiz in course_content().quizzes.values():
         for number, question in enumerate(quiz.questions, start=1):
             assert question.explanation.startswith("Rätt svar"), f"{quiz.file} fråga {number}"
+
+
+FACT_CALL = re.compile(r"""\{\{\s*fact\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+
+
+def test_every_text_of_the_course_banks_is_its_yaml_with_the_facts_filled_in():
+    """Each question, answer, explanation and hint as the learner gets it: the text in the bank,
+    with every {{ fact("…") }} replaced by that fact's value from facts.yml."""
+    facts = course_content().facts
+
+    def expected(raw) -> str:
+        return FACT_CALL.sub(lambda call: str(facts.get(call.group(1)).value), str(raw or "")).strip()
+
+    for quiz in course_content().quizzes.values():
+        raw = parse_yaml((ROOT / quiz.file).read_text(encoding="utf-8"), quiz.file).data
+        for number, (question, source) in enumerate(zip(quiz.questions, raw["questions"], strict=True), start=1):
+            where = f"{quiz.file} fråga {number}"
+            assert question.question == expected(source["question"]), where
+            assert question.explanation == expected(source["explanation"]), where
+            assert question.hint == expected(source.get("hint")), where
+            assert [a.text for a in question.answers] == [expected(next(iter(a.values()))) for a in source["answers"]], where
 
 
 def test_facts_in_questions_are_filled_in_and_a_wrong_key_names_file_line_and_question():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PROJECT, course as the_course
+from conftest import PROJECT, course_content
 from kurs.model.deck import Deck, split_slides
 from kurs.model.pages import DeckMeta
 from kurs.model.yamlfile import split_page
@@ -25,7 +25,7 @@ def url_of(path: str):
 
 @pytest.fixture(scope="module")
 def course():
-    return the_course()
+    return course_content()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import io
 import re
 
 import pytest
-from conftest import ROOT, format_violations, module_paths, run_axe
+from conftest import ROOT, format_violations, module_paths, reader_text, run_axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -130,7 +130,7 @@ def test_print_pdf_gives_one_page_per_slide(page, base_url, key):
     expect(page.locator(".deck-back")).to_be_hidden()
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(pdf.pages) == slides
-    assert "Källor" in pdf.pages[-1].extract_text()
+    assert "Källor" in reader_text(pdf.pages[-1].extract_text())
 
 
 def test_deck_works_opened_from_disk(page, site_dir):

@@ -290,13 +290,29 @@
     });
   }
 
+  /* Whether the learner has answered questions on this page before (mkdocs-quiz keeps the answers
+     under "quiz_progress_" + path). The engine then puts answers, explanations and results back,
+     which makes the page longer. A browser that reloads a page puts the reader back where they were
+     when the page has loaded; if the engine came later, the page would still be short then, and a
+     reader who reloaded at the quiz's results would land below them, the quiz not loaded. So such
+     a page loads the quiz scripts at once. */
+  function answeredHere() {
+    try {
+      var answers = JSON.parse(localStorage.getItem("quiz_progress_" + window.location.pathname));
+      return Boolean(answers) && Object.keys(answers).length > 0;
+    } catch (error) {
+      return false;
+    }
+  }
+
   function loadPageScripts() {
     if (nearby) nearby.disconnect();
     var waiting = [];
     PAGE_SCRIPTS.forEach(function (entry) {
       if (entry[1].every(function (path) { return loaded[path]; })) return;
       var elements = document.querySelectorAll(entry[0]);
-      if (elements.length && !entry[2]) return loadScripts(entry[1]);
+      var near = entry[2] && !(entry[1] === QUIZ_SCRIPTS && answeredHere());
+      if (elements.length && !near) return loadScripts(entry[1]);
       elements.forEach(function (element) {
         waiting.push([element, entry[1]]);
       });
