@@ -19,8 +19,11 @@
     return new URL(path, root).href;
   }
 
+  var text = window.courseText;
+
   function formatDate(iso) {
-    return new Date(iso).toLocaleDateString("sv-SE", { day: "numeric", month: "long", year: "numeric" });
+    var language = document.documentElement.lang || "sv";
+    return new Date(iso).toLocaleDateString(language, { day: "numeric", month: "long", year: "numeric" });
   }
 
   function quizState(quiz, data) {
@@ -94,28 +97,24 @@
   }
 
   function moduleName(module) {
-    return "Modul " + module.number + ": " + module.title;
+    return text("progress.module_name", { number: module.number, title: module.title });
   }
 
   function noticeText() {
-    if (store.notice === "unavailable") {
-      return "Den här webbläsaren låter inte kursen spara något. Sidorna fungerar, men dina framsteg och svar försvinner när du lämnar sidan.";
-    }
-    if (store.notice === "reset") {
-      return "Det som var sparat om dina framsteg gick inte att läsa och har tömts. Du kan fortsätta kursen som vanligt.";
-    }
+    if (store.notice === "unavailable") return text("progress.unavailable");
+    if (store.notice === "reset") return text("progress.reset");
     return "";
   }
 
   function renderBar(state) {
     var bar = document.querySelector("[data-course-progress]");
     if (!bar) return;
-    var text = bar.querySelector(".course-progress__text");
-    text.textContent = "";
-    text.appendChild(element("strong", "Dina framsteg: "));
-    text.appendChild(document.createTextNode(state.done + " av " + state.total + " moduler klara"));
+    var line = bar.querySelector(".course-progress__text");
+    line.textContent = "";
+    line.appendChild(element("strong", text("progress.bar_label") + " "));
+    line.appendChild(document.createTextNode(text("progress.bar_done", { done: state.done, total: state.total })));
     if (course.finalTest) {
-      text.appendChild(document.createTextNode(state.finalTest.passed ? ", slutprovet klart." : ", slutprovet inte klart."));
+      line.appendChild(document.createTextNode(text(state.finalTest.passed ? "progress.bar_test_done" : "progress.bar_test_left")));
     }
     var meter = bar.querySelector(".course-progress__meter");
     if (!meter) {
@@ -137,11 +136,10 @@
   }
 
   function quizLine(quiz) {
-    if (!quiz.exists) return "Modulen har inget quiz.";
-    if (!quiz.result) return "Du har inte gjort quizet ännu. Du behöver minst " + quiz.passMark + " % rätt.";
-    var counts = quiz.result.correct + " av " + quiz.result.total + " rätt (" + quiz.result.score + " %)";
-    if (quiz.passed) return "Du har klarat quizet: " + counts + ".";
-    return "Ditt bästa resultat på quizet är " + counts + ". Du behöver minst " + quiz.passMark + " % rätt.";
+    if (!quiz.exists) return text("progress.no_quiz");
+    if (!quiz.result) return text("progress.quiz_not_done", { passMark: quiz.passMark });
+    var values = { correct: quiz.result.correct, total: quiz.result.total, score: quiz.result.score, passMark: quiz.passMark };
+    return text(quiz.passed ? "progress.quiz_passed" : "progress.quiz_best", values);
   }
 
   function renderModuleEnd(state) {
@@ -152,13 +150,11 @@
       return s.module.number === number;
     })[0];
     if (!current) return;
-    box.querySelector(".course-module-status__read").textContent = current.readAt
-      ? "Du har läst modulen till slutet."
-      : "Du har inte läst modulen till slutet ännu.";
+    box.querySelector(".course-module-status__read").textContent = text(current.readAt ? "progress.read" : "progress.not_read");
     box.querySelector(".course-module-status__quiz").textContent = quizLine(current.quiz);
     box.querySelector(".course-module-status__summary").textContent = current.done
-      ? "Modulen är klar. Du har klarat " + state.done + " av " + state.total + " moduler."
-      : "Modulen är klar när du har läst den och klarat quizet.";
+      ? text("progress.module_done", { done: state.done, total: state.total })
+      : text("progress.module_when_done");
     box.classList.toggle("course-module-status--done", current.done);
   }
 
@@ -169,25 +165,26 @@
     var action = box.querySelector(".course-continue__action");
     action.textContent = "";
     var message = noticeText();
+    var button = "md-button md-button--primary";
     if (state.complete) {
-      summary.textContent = "Du har gått hela kursen och klarat slutprovet. Bra jobbat!";
-      if (course.pages.certificate) action.appendChild(link(urlOf(course.pages.certificate), "Skriv ut ditt intyg", "md-button md-button--primary"));
+      summary.textContent = text("progress.all_done");
+      if (course.pages.certificate) action.appendChild(link(urlOf(course.pages.certificate), text("progress.print_certificate"), button));
     } else if (!state.next && course.finalTest) {
-      summary.textContent = "Du har klarat alla " + state.total + " moduler. Nu återstår slutprovet.";
-      action.appendChild(link(urlOf(course.finalTest.url), "Gör slutprovet", "md-button md-button--primary"));
+      summary.textContent = text("progress.test_left", { total: state.total });
+      action.appendChild(link(urlOf(course.finalTest.url), text("progress.take_test"), button));
     } else if (state.started) {
-      summary.textContent = "Du har klarat " + state.done + " av " + state.total + " moduler.";
-      action.appendChild(link(urlOf(state.next.module.url), "Fortsätt där du slutade – " + moduleName(state.next.module), "md-button md-button--primary"));
+      summary.textContent = text("progress.done_so_far", { done: state.done, total: state.total });
+      action.appendChild(link(urlOf(state.next.module.url), text("progress.continue", { module: moduleName(state.next.module) }), button));
     } else {
-      summary.textContent = "Dina framsteg sparas bara i den här webbläsaren. Du kan sluta när du vill och fortsätta senare.";
-      action.appendChild(link(urlOf(course.modules[0].url), "Börja med " + moduleName(course.modules[0]), "md-button md-button--primary"));
+      summary.textContent = text("progress.not_started");
+      action.appendChild(link(urlOf(course.modules[0].url), text("progress.start", { module: moduleName(course.modules[0]) }), button));
     }
     if (message) summary.textContent += " " + message;
   }
 
   function stateWord(moduleStateValue) {
-    if (moduleStateValue.done) return "Klar";
-    return moduleStateValue.started ? "Påbörjad" : "Inte påbörjad";
+    if (moduleStateValue.done) return text("progress.state_done");
+    return text(moduleStateValue.started ? "progress.state_started" : "progress.state_not_started");
   }
 
   function renderModuleList(state) {
