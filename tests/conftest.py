@@ -4,6 +4,7 @@ Playwright driving Debian's Chromium (Playwright cannot download its own here)."
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -74,6 +75,13 @@ def site_dir(tmp_path_factory) -> Path:
     result = run_mkdocs(ROOT, site)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+def built_reflections(site: Path) -> dict[int, list[str]]:
+    """Each module's reflection questions as the built site gives them to the learner's scripts."""
+    text = (site / "assets" / "js" / "course-reflections.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("var questions=") + len("var questions="): text.index(";(window.courseData")])
+    return {int(number): questions for number, questions in data.items()}
 
 
 @pytest.fixture(scope="session")
@@ -210,9 +218,11 @@ def reader_text(text: str) -> str:
       machine has), and a reader reads "fi" and "fl"; likewise no-break spaces are spaces.
     - A word broken at a line's end by hyphenation (U+2010, as WeasyPrint does) is one word;
       soft hyphens are not read.
+    - A word with a hyphen of its own that a line ends in ("EU-" / "medborgare") is one word.
     - Every run of white space, line breaks included, is one space."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = re.sub(r"\u2010\s*\n\s*", "", text)
+    text = re.sub(r"(\w)-[ \t]*\n\s*(?=\w)", r"\1-", text)
     return " ".join(text.split())
 
 

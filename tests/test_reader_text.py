@@ -16,3 +16,4 @@ def test_line_breaks_hyphenation_and_soft_hyphens_read_as_running_text():
     assert reader_text("Bladet är för dig som ar\u2010\nbetar i\u00a0social\u00adtjänsten.\n\n  Sida 1 av 2 ") == \
         "Bladet är för dig som arbetar i socialtjänsten. Sida 1 av 2"
     assert reader_text("stöd- och\nskyddsprocessen") == "stöd- och skyddsprocessen"  # a hyphen that is text stays
+    assert reader_text("En EU-\nmedborgare har uppehållsrätt.") == "En EU-medborgare har uppehållsrätt."  # a line ends in its hyphen

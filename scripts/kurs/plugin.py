@@ -15,27 +15,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from . import locale, progress, theme
-from .cases import folded_comments_unsearched
+from . import cases, diagrams, glossary, locale, packages, progress, theme
 from .config import KursConfig
 from .factsheets import CACHE_DIR as SHEET_CACHE
 from .factsheets import PrintSettings, add_pdf_files, fill_sizes, pdf_for_page
-from .glossary import ASSETS as GLOSSARY_ASSETS
-from .glossary import SCRIPT as GLOSSARY_SCRIPT
-from .glossary import first_tooltips_only
 from .model.errors import AuthorError, ContentErrors
-from .packages import ASSETS as PACKAGE_ASSETS
 from .packages import offline
-from .quiz import engine as quiz_engine
 from .prepare import Site, engine_macros, prepare
+from .quiz import engine as quiz_engine
 from .render.macros import swedish_date
 from .render.pages import finish_markdown
 from .render.renderer import keep_compiled
-from .slides.decks import ASSETS as SLIDE_ASSETS
-from .slides.decks import add_decks
-from .theme.assets import add_assets
+from .slides import decks
+from .theme.assets import add_assets, page_styles
 
-ASSETS = {**progress.ASSETS, **quiz_engine.ASSETS, **SLIDE_ASSETS, **PACKAGE_ASSETS, **GLOSSARY_ASSETS, **theme.ASSETS}
+# The engine's files in the site, by feature, and the every-page style sheet joined from two.
+ASSETS = {**progress.ASSETS, **quiz_engine.ASSETS, **decks.ASSETS, **packages.ASSETS, **glossary.ASSETS,
+          **diagrams.ASSETS, **cases.ASSETS, theme.STYLE: (theme.CSS, progress.CSS)}
+# Style sheets only the pages that use a feature load (by a marker in the page's HTML).
+PAGE_STYLES = {**diagrams.STYLE, **cases.STYLE, **progress.STYLE}
 JINJA_CACHE = ".cache/jinja"
 
 
@@ -71,7 +69,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         self.root = Path(config.config_file_path).parent
         self.title = self.config.title or config.site_name
         theme.add_templates(config)
-        _add_scripts(config, (*progress.EVERY_PAGE, GLOSSARY_SCRIPT))
+        _add_scripts(config, (*progress.EVERY_PAGE, glossary.SCRIPT))
         if theme.STYLE not in config.extra_css:
             config.extra_css.insert(0, theme.STYLE)
         if "mkdocs_quiz" in config.plugins:
@@ -111,10 +109,12 @@ class KursPlugin(BasePlugin[KursConfig]):
 
     def on_files(self, files, *, config):
         add_assets(ASSETS, files, config)
-        add_decks(self.site.decks, files, config)
+        progress.add_texts(files, {**progress.SCRIPT_TEXTS, **quiz_engine.SCRIPT_TEXTS})
+        decks.add_decks(self.site.decks, files, config)
         quiz_engine.add_engine(files, config)
         add_pdf_files(self.site.course.factsheets, files, config, self.root / SHEET_CACHE)
         files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
+        files.append(File.generated(config, progress.REFLECTIONS_FILE, content=""))
         if self.mode == "hosted":  # made in on_env, copied to the site after it
             for name in self._packages().names.chosen(self.config.packages).values():
                 files.append(File.generated(config, name, abs_src_path=str(self._packages().cached(name))))
@@ -154,7 +154,8 @@ class KursPlugin(BasePlugin[KursConfig]):
                 sheet, html, course.facts, swedish_date(course.last_checked(page.file.src_path)), self._print_settings(config),
                 self.root / SHEET_CACHE, Path(config.docs_dir), page.url,
             )
-        html = folded_comments_unsearched(first_tooltips_only(html))
+        html = cases.folded_comments_unsearched(glossary.first_tooltips_only(html))
+        page.meta["kurs_styles"] = page_styles(html, PAGE_STYLES)
         module = course.module_for(page.file.src_path)
         if module:
             my_data = course.roles.get("my_data")
@@ -177,6 +178,7 @@ class KursPlugin(BasePlugin[KursConfig]):
 
         data = progress.course_data(self.site.course, url_of, self.title, self.reflections)
         files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
+        files.get_file_from_path(progress.REFLECTIONS_FILE).content_string = progress.reflections_js(self.reflections)
         env.globals["course_pages"] = data["pages"]
         if self.mode == "hosted":
             self.packages = offline.packages_for_site(self._packages(), swedish_date(datetime.date.today()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import axe_light_and_dark, course_content, format_violations, press_tab_until, reader_text
+from conftest import axe_light_and_dark, built_reflections, course_content, format_violations, press_tab_until, reader_text
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -70,15 +70,15 @@ def test_printed_cases_hold_every_case_and_question_one_case_a_page(page, base_u
             assert line not in printed, line
 
 
-def test_the_reflection_page_prints_every_modules_questions(page, base_url):
+def test_the_reflection_page_prints_every_modules_questions(page, base_url, site_dir):
     page.goto(base_url + REFLECTIONS)
-    modules = page.evaluate("window.courseData.modules")
+    reflections = built_reflections(site_dir)
     printed = " ".join(printed_pages(page))
     assert "Skriv inget som kan peka ut en person" in printed  # the reminder is on paper too
-    for module in modules:
-        assert module["reflections"], module["title"]
-        expect(page.locator(f"h2#modul-{module['number']}")).to_contain_text(module["title"])
-        for question in module["reflections"]:
+    for module in course_content().modules:
+        assert reflections[module.number], module.title
+        expect(page.locator(f"h2#modul-{module.number}")).to_contain_text(module.title)
+        for question in reflections[module.number]:
             assert reader_text(question) in printed, question
 
 

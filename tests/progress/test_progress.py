@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT, STORAGE_KEY, course_content
+from conftest import ROOT, STORAGE_KEY, built_reflections, course_content
 from kurs.progress import add_note_fields
 
 COURSE = course_content()
@@ -49,8 +49,9 @@ def test_the_built_course_data_names_every_module_with_its_page_quiz_and_questio
         bank = COURSE.quizzes[f"modul-{module.number}"]
         assert entry["quiz"] == {"id": bank.key, "passMark": bank.pass_mark, "questions": len(bank.questions)}
         source = (ROOT / "docs" / module.src_path).read_text(encoding="utf-8").split("## Reflektionsfrågor")[1]
-        assert len(entry["reflections"]) == len(re.findall(r"(?m)^\d+\. ", source.split("{{ quiz")[0]))
-        assert all("{{" not in question for question in entry["reflections"])  # macros already rendered
+        questions = built_reflections(site_dir)[module.number]
+        assert len(questions) == entry["reflectionCount"] == len(re.findall(r"(?m)^\d+\. ", source.split("{{ quiz")[0]))
+        assert all("{{" not in question for question in questions)  # macros already rendered
 
 
 def test_the_built_course_data_names_the_final_test_and_the_learners_pages(site_dir):
@@ -60,4 +61,5 @@ def test_the_built_course_data_names_the_final_test_and_the_learners_pages(site_
     assert data["pages"] == {"myData": "mina-uppgifter/", "certificate": "intyg/"}
     assert data["title"] == COURSE.settings.title or "Betänketid vid misstänkt människohandel"
     assert data["storageKey"] == STORAGE_KEY  # the course's own key: two courses on a host keep apart
-    assert data["texts"]["notes"]["saved"] == "Det du skriver sparas i den här webbläsaren."
+    assert data["texts"]["progress"]["read"] == "Du har läst modulen till slutet."  # every page's texts; a page
+    assert "notes" not in data["texts"]  # script's own come in front of that script

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from pathlib import Path
 
 from ..locale import t
 from ..model.case import Case
@@ -14,6 +15,9 @@ from ..model.errors import AuthorError
 from ..render.renderer import MacroError, author_message
 
 MODES = ("hidden", "collapsed", "shown")
+# The cases' style sheet (print: one case a sheet, room to write), on the pages that show cases.
+STYLE = {"assets/css/cases.css": ("course-cases",)}
+ASSETS = {"assets/css/cases.css": Path(__file__).parent / "cases.css"}
 
 
 def _admonition(mode: str) -> str | None:

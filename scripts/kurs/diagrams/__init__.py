@@ -12,8 +12,14 @@ import textwrap
 from dataclasses import dataclass
 from html import escape
 
+from pathlib import Path
+
 from ..locale import t
 from ..model.glossary import slug
+
+# The diagrams' style sheet, on the pages that have one (marked by their figure's class).
+STYLE = {"assets/css/diagrams.css": ("diagram-figure",)}
+ASSETS = {"assets/css/diagrams.css": Path(__file__).parent / "diagrams.css"}
 
 WIDTH = 640
 LINE = 20  # line height in px for 15px text

@@ -28,12 +28,21 @@ from ..templates import template
 
 HERE = Path(__file__).parent
 DATA_FILE = "assets/js/course-data.js"
+REFLECTIONS_FILE = "assets/js/course-reflections.js"  # every module's questions: only "Mina uppgifter" needs them
 REFLECTIONS_ID = "reflektionsfragor"
 PANELS = {"continue_course": "continue.html", "my_data": "my-data.html", "certificate": "certificate.html"}
 # Loaded on every page (deferred, in this order): the course's data, its store, the progress shown.
 EVERY_PAGE = ("assets/js/course-data.js", "assets/js/course-store.js", "assets/js/course-progress.js")
 ASSETS = {f"assets/js/{name}": HERE / name for name in (
     "course-store.js", "course-progress.js", "course-notes.js", "course-mydata.js", "course-certificate.js")}
+ASSETS["assets/css/panels.css"] = HERE / "panels.css"
+# The texts each page script needs (locale js:<section>), put in front of the script itself so that a
+# page carries only the texts of the scripts it loads; every page's texts ("progress") are in course-data.js.
+SCRIPT_TEXTS = {"assets/js/course-notes.js": "notes", "assets/js/course-mydata.js": "mydata",
+                "assets/js/course-certificate.js": "certificate"}
+CSS = HERE / "progress.css"  # the progress line and status on every page (joined with the theme's style sheet)
+# "Mina uppgifter" and "Intyg" styles, on the pages with these panels.
+STYLE = {"assets/css/panels.css": ("data-course-mydata", "data-course-certificate")}
 
 _REFLECTIONS = re.compile(rf'(<h2 id="{REFLECTIONS_ID}">.*?</h2>)\s*(?:<ol>(.*?)</ol>)?', re.S)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -106,18 +115,38 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
                 "title": m.title,
                 "url": url_of(m.src_path),
                 "quiz": quiz_entry(quiz_on(m.src_path)),
-                "reflections": reflections.get(m.number, []),
+                "reflectionCount": len(reflections.get(m.number, [])),
             }
             for m in course.modules
         ],
         "finalTest": dict(quiz_entry(course.settings.final_test), url=url_of(final_page)) if final_page else None,
         "pages": {"myData": url_of(course.roles.get("my_data")), "certificate": url_of(course.roles.get("certificate"))},
-        "texts": section("js"),
+        "texts": {"progress": section("js")["progress"]},
     }
 
 
+def add_texts(files, scripts: dict[str, str]) -> None:
+    """Each script's texts in front of it: window.courseTexts.<section>, read by courseText()."""
+    texts = section("js")
+    for site_path, name in scripts.items():
+        file = files.get_file_from_path(site_path)
+        if file is not None:
+            data = json.dumps({name: texts[name]}, ensure_ascii=False, separators=(",", ":"))
+            file.content_string = f"window.courseTexts=Object.assign(window.courseTexts||{{}},{data});\n" + file.content_string
+
+
+def reflections_js(reflections: dict[int, list[str]]) -> str:
+    """Every module's reflection questions as plain text, put on courseData's modules (the page
+    "Mina uppgifter" lists them with the learner's answers)."""
+    body = json.dumps({str(n): questions for n, questions in sorted(reflections.items())}, ensure_ascii=False,
+                      separators=(",", ":"))
+    return ("/* Generated at build time by the kurs engine (progress/): each module's reflection questions. */\n"
+            f"(function(){{var questions={body};(window.courseData?window.courseData.modules:[]).forEach("
+            "function(m){m.reflections=questions[m.number]||[];});})();\n")
+
+
 def course_data_js(data: dict) -> str:
-    body = json.dumps(data, ensure_ascii=False, indent=1)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (
         "/* Generated at build time by the kurs engine (progress/): the course's structure for the\n"
         "   learner's progress scripts. Edit the pages, quizzes/ or mkdocs.yml, not this file. */\n"

@@ -42,7 +42,7 @@
           progress.moduleName(s.module),
           s.readAt ? text("mydata.read_on", { date: progress.formatDate(s.readAt) }) : text("mydata.no"),
           quizText(s.quiz),
-          text("mydata.of", { count: s.notes, total: s.module.reflections.length })
+          text("mydata.of", { count: s.notes, total: s.module.reflectionCount })
         ])
       );
     });

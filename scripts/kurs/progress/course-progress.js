@@ -256,8 +256,8 @@
   var PAGE_SCRIPTS = [
     [".quiz", ["assets/js/quiz-record.js", "assets/js/quiz-engine.js"], NEAR],
     ["textarea.course-note", ["assets/js/course-notes.js"], NEAR],
-    ["[data-course-reflections]", ["assets/js/course-notes.js"]],
-    ["[data-course-mydata]", ["assets/js/course-mydata.js"]],
+    ["[data-course-reflections]", ["assets/js/course-reflections.js", "assets/js/course-notes.js"]],
+    ["[data-course-mydata]", ["assets/js/course-reflections.js", "assets/js/course-mydata.js"]],
     ["[data-course-certificate]", ["assets/js/course-certificate.js"]]
   ];
   var QUIZ_SCRIPTS = PAGE_SCRIPTS[0][1];

@@ -27,10 +27,12 @@
 
   // The course's texts for its scripts (courseData.texts, from the engine's locale file):
   // courseText("notes.saved"), or courseText("progress.done", {done: 3, total: 6}) for "{done} av {total}".
+  // A page script's texts come in front of it (window.courseTexts), every page's in course-data.js.
   window.courseText = function (key, values) {
+    var texts = Object.assign({}, COURSE.texts, window.courseTexts);
     var found = key.split(".").reduce(function (node, part) {
       return node && typeof node === "object" ? node[part] : undefined;
-    }, COURSE.texts || {});
+    }, texts);
     if (typeof found !== "string") return key;
     return found.replace(/\{(\w+)\}/g, function (all, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;

@@ -8,8 +8,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
-STYLE = "assets/css/course.css"
-ASSETS = {STYLE: HERE / "course.css"}
+STYLE = "assets/css/course.css"  # every page: this and the other features' every-page styles
+CSS = HERE / "course.css"
 
 
 def add_templates(config) -> None:

@@ -15,11 +15,14 @@ from mkdocs.structure.files import File, Files
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 
-def site_files(assets: dict[str, Path]) -> dict[str, Path]:
-    """Site path -> source file, with folders ("assets/vendor/x/") spelled out file by file."""
+def site_files(assets: dict) -> dict:
+    """Site path -> source file (or files, joined into one), with folders ("assets/vendor/x/")
+    spelled out file by file."""
     found = {}
     for site_path, source in assets.items():
-        if site_path.endswith("/"):
+        if isinstance(source, (list, tuple)):
+            found[site_path] = tuple(source)
+        elif site_path.endswith("/"):
             for file in sorted(p for p in source.rglob("*") if p.is_file()):
                 found[site_path + file.relative_to(source).as_posix()] = file
         else:
@@ -27,12 +30,23 @@ def site_files(assets: dict[str, Path]) -> dict[str, Path]:
     return found
 
 
-def add_assets(assets: dict[str, Path], files: Files, config) -> None:
+def joined(sources) -> str:
+    return "\n".join(Path(source).read_text(encoding="utf-8") for source in sources)
+
+
+def add_assets(assets: dict, files: Files, config) -> None:
     for site_path, source in site_files(assets).items():
         if files.get_file_from_path(site_path) is not None:
             continue  # the course's own file wins
-        minify = MINIFIERS.get(source.suffix) if "/vendor/" not in site_path else None
+        sources = source if isinstance(source, tuple) else (source,)
+        minify = MINIFIERS.get(Path(site_path).suffix) if "/vendor/" not in site_path else None
         if minify:
-            files.append(File.generated(config, site_path, content=minify(source.read_text(encoding="utf-8"))))
+            files.append(File.generated(config, site_path, content=minify(joined(sources))))
         else:
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
+
+
+def page_styles(html: str, styles: dict[str, tuple[str, ...]]) -> list[str]:
+    """The feature style sheets a page needs: those whose marker (a class or attribute a feature
+    writes) is in its HTML. `styles` is site path -> markers."""
+    return [path for path, markers in styles.items() if any(marker in html for marker in markers)]
