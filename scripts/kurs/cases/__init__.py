@@ -11,8 +11,7 @@ from pathlib import Path
 
 from ..locale import t
 from ..model.case import Case
-from ..model.errors import AuthorError
-from ..render.renderer import MacroError, author_message
+from ..render.renderer import MacroError, content_text
 
 MODES = ("hidden", "collapsed", "shown")
 # The cases' style sheet (print: one case a sheet, room to write), on the pages that show cases.
@@ -54,14 +53,7 @@ def cases_markdown(cases: list[Case], mode: str, level: int, render, module_link
 
 def case_markdown(case: Case, number: int, mode: str, level: int, render, module_link) -> str:
     def text(value: str, where: str, path: tuple) -> str:
-        try:
-            return render(value).strip()
-        except Exception as error:  # noqa: BLE001 - author mistakes are reported, bugs are not
-            message = author_message(error)
-            if message is None:
-                raise
-            line = case._doc.line(path) if case._doc else None
-            raise AuthorError(case.file, f"{where}: {message}", line) from None
+        return content_text(render, value, case.file, case._doc, path, where)
 
     modules = [module_link(m) for m in case.modules]
     listed = modules[0] if len(modules) == 1 else ", ".join(modules[:-1]) + f" {t('cases.and')} " + modules[-1]

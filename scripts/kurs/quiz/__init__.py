@@ -11,7 +11,7 @@ from ..locale import t
 from ..model.errors import AuthorError
 from ..model.facts import unknown_key_message
 from ..model.quiz import Answer, Question, QuizBank, short
-from ..render.renderer import MacroError, author_message
+from ..render.renderer import MacroError, content_text
 
 ANCHOR = "testa-dina-kunskaper"
 
@@ -26,13 +26,9 @@ def rendered_bank(bank: QuizBank, render) -> tuple[QuizBank, list[AuthorError]]:
 
     def text(value: str, number: int, path: tuple, question: Question) -> str:
         try:
-            return render(value).strip()
-        except Exception as error:  # noqa: BLE001 - author mistakes are reported, bugs are not
-            message = author_message(error)
-            if message is None:
-                raise
-            line = bank._doc.line(path) if bank._doc else None
-            errors.append(AuthorError(bank.file, f"fråga {number} ('{short(question.question)}'): {message}", line))
+            return content_text(render, value, bank.file, bank._doc, path, f"fråga {number} ('{short(question.question)}')")
+        except AuthorError as error:
+            errors.append(error)
             return value
 
     questions = []

@@ -55,6 +55,18 @@ def author_message(error: Exception) -> str | None:
     return None
 
 
+def content_text(render, value: str, file: str, document, path: tuple, where: str) -> str:
+    """A text from a content file (a quiz answer, a case's story) with its macros filled in by
+    `render`; a mistake becomes an AuthorError with the file, the text's line and `where`."""
+    try:
+        return render(value).strip()
+    except Exception as error:  # noqa: BLE001 - author mistakes are reported, bugs are not
+        message = author_message(error)
+        if message is None:
+            raise
+        raise AuthorError(file, f"{where}: {message}", document.line(path) if document else None) from None
+
+
 class PageRenderer:
     """Renders pages with the macros; `render()` returns the text and the mistakes found."""
 
