@@ -178,7 +178,8 @@ class KursPlugin(BasePlugin[KursConfig]):
             file = files.get_file_from_path(src_path) if src_path else None
             return file.url if file else None
 
-        data = progress.course_data(self.site.course, url_of, self.title, self.reflections)
+        data = progress.course_data(self.site.course, url_of, self.title, self.reflections,
+                                    offline.edition(self._packages()))
         files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
         files.get_file_from_path(progress.REFLECTIONS_FILE).content_string = progress.reflections_js(self.reflections)
         env.globals["course_pages"] = data["pages"]

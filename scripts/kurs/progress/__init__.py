@@ -90,8 +90,10 @@ def storage_key(course_id: str) -> str:
     return f"{course_id}.kurs"
 
 
-def course_data(course, url_of: Callable[[str], str | None], title: str, reflections: dict[int, list[str]]) -> dict:
-    """The course's structure for the learner's scripts; URLs are relative to the site root."""
+def course_data(course, url_of: Callable[[str], str | None], title: str, reflections: dict[int, list[str]],
+                edition: str = "") -> dict:
+    """The course's structure for the learner's scripts; URLs are relative to the site root.
+    `edition` names this build of the course (the certificate shows it)."""
 
     def quiz_entry(key: str | None) -> dict | None:
         if key is None:
@@ -108,6 +110,7 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
     return {
         "title": title,
         "id": course.id,
+        "edition": edition,
         "storageKey": storage_key(course.id),
         "modules": [
             {
