@@ -22,7 +22,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..locale import section, t
+from ..locale import script_texts, section, t
 from ..model.errors import AuthorError
 from ..templates import template
 
@@ -130,12 +130,10 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
 
 def add_texts(files, scripts: dict[str, str]) -> None:
     """Each script's texts in front of it: window.courseTexts.<section>, read by courseText()."""
-    texts = section("js")
     for site_path, name in scripts.items():
         file = files.get_file_from_path(site_path)
         if file is not None:
-            data = json.dumps({name: texts[name]}, ensure_ascii=False, separators=(",", ":"))
-            file.content_string = f"window.courseTexts=Object.assign(window.courseTexts||{{}},{data});\n" + file.content_string
+            file.content_string = script_texts(name) + file.content_string
 
 
 def reflections_js(reflections: dict[int, list[str]]) -> str:

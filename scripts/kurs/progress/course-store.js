@@ -47,7 +47,8 @@
     /* Inside a learning platform (LMS) the SCORM package's launch page (scorm12/course-scorm.js) names
      the platform's learner: window.courseLearner there, read from the frame's parent on the course's
      pages. Each learner then has a key of their own, so that two people using one browser never see
-     each other's notes or name; a learner the platform does not name gets nothing kept at all. */
+     each other's notes or name; for a learner the platform does not name, the data is kept only
+     until the course is closed (sessionStorage). */
   function lmsLearner() {
     try {
       return window.courseLearner || (window.parent !== window && window.parent.courseLearner) || null;
@@ -174,9 +175,9 @@
   var notice = null;
 
   function open() {
-    if (LEARNER && !LEARNER.key) return null;
     try {
-      var candidate = window.localStorage;
+      /* a learner the LMS does not name: kept only until the course is closed (this tab's storage) */
+      var candidate = LEARNER && !LEARNER.key ? window.sessionStorage : window.localStorage;
       candidate.getItem(KEY);
       return candidate;
     } catch (error) {
@@ -233,9 +234,10 @@
   function start() {
     storage = open();
     if (!storage) {
-      notice = LEARNER && !LEARNER.key ? "unknown_learner" : "unavailable";
+      notice = "unavailable";
       return;
     }
+    if (LEARNER && !LEARNER.key) notice = "unknown_learner";
     var raw = storage.getItem(KEY);
     var old = storage.getItem(OLD_KEY);
     if (!canWrite()) notice = "full";
@@ -325,7 +327,7 @@
       if (!write(data)) return false;
       memory = data;
       unsaved = false;
-      notice = null;
+      if (notice === "reset" || notice === "full") notice = null;
       changed();
       return true;
     },
@@ -345,7 +347,7 @@
           return true;
         }
       });
-      if (!left.length) notice = notice === "full" && !canWrite() ? "full" : null;
+      if (!left.length && (notice === "reset" || (notice === "full" && canWrite()))) notice = null;
       changed();
       return !left.length;
     }
