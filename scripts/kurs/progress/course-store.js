@@ -60,6 +60,7 @@
   var LEARNER = lmsLearner();
   var BASE_KEY = COURSE.storageKey || (COURSE.id || "kurs") + ".kurs";
   var KEY = LEARNER && LEARNER.key ? BASE_KEY + "." + LEARNER.key : BASE_KEY;
+  var LMS_LEARNER_KEY = BASE_KEY + ".lmsLearner"; /* whose quiz answers are on this browser (in an LMS) */
   var OLD_KEY = (COURSE.id || "kurs") + ".quizResults";
   var VERSION = 2;
   var ROOT = new URL("../../", document.currentScript.src); // this file is assets/js/
@@ -264,9 +265,10 @@
     }
   }
 
-  /* Every key the course keeps in this browser: its record (this learner's, in an LMS), the first
-     version's, mkdocs-quiz's answers for each quiz page ("quiz_progress_" + path) and the colour
-     scheme Material keeps for the site ("<path of the site>.__palette"). */
+  /* Every key the course keeps in this browser: its record (this learner's, in an LMS), the check
+     that storage takes a write, whose quiz answers these are (in an LMS, scorm12/course-scorm.js), the
+     first version's record, mkdocs-quiz's answers for each quiz page ("quiz_progress_" + path) and the
+     colour scheme Material keeps for the site ("<path of the site>.__palette"). README lists them. */
   function quizKeys() {
     var pages = (COURSE.modules || []).filter(function (module) {
       return module.quiz;
@@ -280,13 +282,14 @@
   }
 
   function courseKeys() {
-    return [KEY, KEY + ".test", OLD_KEY, ROOT.pathname + ".__palette"].concat(quizKeys());
+    return [KEY, KEY + ".test", LMS_LEARNER_KEY, OLD_KEY, ROOT.pathname + ".__palette"].concat(quizKeys());
   }
 
   start();
 
   window.courseStore = {
     key: KEY,
+    lmsLearnerKey: LMS_LEARNER_KEY,
     version: VERSION,
     available: Boolean(storage),
     get notice() {

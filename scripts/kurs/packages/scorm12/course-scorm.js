@@ -214,7 +214,7 @@
   /* mkdocs-quiz keeps each quiz page's answers under one key for everyone on this browser: when
      another learner launches (or one the LMS does not name), they are cleared. */
   function keepQuizAnswersApart(learner) {
-    var marker = course.storageKey + ".lmsLearner";
+    var marker = store.lmsLearnerKey;
     try {
       if (!learner || window.localStorage.getItem(marker) !== learner) {
         store.quizKeys().forEach(function (key) {
