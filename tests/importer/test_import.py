@@ -236,3 +236,20 @@ def test_a_folder_that_is_not_empty_is_refused_and_a_dry_run_writes_nothing(bad_
     printed = capsys.readouterr().out
     assert printed.startswith("# Import av hel.pptx") and "| 15 | ett diagram" in printed
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("line", ["# Inte en rubrik", "> Inte ett citat", "- Inte en punkt", "1. Inte en lista",
+                                  "--- inte en bildgräns", "Note: inte anteckningar", ": inte en definition",
+                                  "~~~ inte kod", "*inte kursiv* och _inte_ [en länk]", "{{ inte ett makro }} {: .x}",
+                                  "<b>inte fet</b> & 5 < 6", "a | b"])
+def test_slide_text_stays_text_on_the_page(line):
+    import markdown
+
+    from kurs.importer.facts import FactFinder
+    from kurs.importer.markdown import Images, SlideMarkdown
+    from kurs.importer.reader import Paragraph, Run
+
+    written = SlideMarkdown(FactFinder(), Images(), deck=False).paragraphs([Paragraph([Run(line)])], 1)
+    rendered = markdown.markdown(written, extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                                     "pymdownx.superfences"])
+    assert rendered.startswith("<p>") and text_of(rendered) == line, rendered

@@ -15,9 +15,10 @@ from .reader import Paragraph, Picture, Run, Slide, Table, Unconverted
 
 ESCAPE = re.compile(r"([\\`*_\[\]])")
 ENTITIES = {"<": "&lt;", "{": "&#123;", "}": "&#125;"}
-# What would start a block of its own at a line's beginning: a heading, a quote, a list, a fence,
-# a definition, a slide separator, a deck's notes.
-LINE_START = re.compile(r"^(#|>|[-+]|\d+[.)]|=|~|:|Note:)")
+# What would start a block of its own at a line's beginning (a heading, a quote, a list, a fence,
+# a definition, a deck's notes), and how to write it as text instead.
+LINE_START = re.compile(r"^(?:Note:|\d+[.)]|[#>+~:-])")
+AS_TEXT = {"#": "\\#", ">": "&gt;", "+": "\\+", "-": "\\-", "~": "&#126;", ":": "&#58;", "Note:": "Note&#58;"}
 
 
 def escape(text: str, in_table: bool = False) -> str:
@@ -28,13 +29,13 @@ def escape(text: str, in_table: bool = False) -> str:
 
 
 def escape_start(line: str) -> str:
-    """A line's first character escaped when it would start a block."""
+    """A line's first characters written as text when they would start a block ("1." stays "1.")."""
     found = LINE_START.match(line)
     if not found:
         return line
-    if found.group(1) == "Note:":
-        return "Note&#58;" + line[5:]
-    return line[: found.end() - 1] + "\\" + line[found.end() - 1:] if line[0].isdigit() else "\\" + line
+    start = found.group(0)
+    written = start[:-1] + "\\" + start[-1] if start[0].isdigit() else AS_TEXT[start]
+    return written + line[len(start):]
 
 
 @dataclass
@@ -111,7 +112,7 @@ class SlideMarkdown:
                 if new_list or (depth == 0 and previous.kind != paragraph.kind):
                     lines.append("")  # a list of its own
                 marker = "1." if paragraph.kind == "number" else "-"
-                lines.append("    " * depth + f"{marker} {text}")
+                lines.append("    " * depth + f"{marker} {escape_start(text)}")
             previous = paragraph
         return "\n".join(lines).strip("\n")
 

@@ -25,7 +25,9 @@ class Part:
     @property
     def name(self) -> str:
         """The module's file name without .md: "3-uppehallstillstand"."""
-        words = slug(self.title)[:40].rsplit("-", 1)[0] if len(slug(self.title)) > 40 else slug(self.title)
+        words = slug(self.title)
+        if len(words) > 40:
+            words = words[:40].rsplit("-", 1)[0]
         return f"{self.number}-{words or 'modul'}"
 
     @property
