@@ -4,7 +4,6 @@ inputs. Each returns what it put in, for the tests to look for."""
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 TITLE, CONTENT, SECTION, TITLE_ONLY = 0, 1, 2, 5
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -41,7 +41,10 @@ def write_course(deck: Deck, folder: Path, today: dt.date) -> Written:
     create(folder, layout.title)
     for sample in SAMPLES:
         path = folder / sample
-        shutil.rmtree(path) if path.is_dir() else path.unlink()
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     report = Report(deck, layout, today)
 
     for part in layout.parts:
