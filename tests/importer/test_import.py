@@ -231,6 +231,9 @@ def test_a_folder_that_is_not_empty_is_refused_and_a_dry_run_writes_nothing(bad_
     assert cli.main(["import", str(folder / "hel.pptx"), str(taken)]) == 1
     assert "inte tom" in capsys.readouterr().err
     assert [p.name for p in taken.iterdir()] == ["min-text.md"]
+    assert cli.main(["import", str(folder / "hel.pptx"), str(taken / "min-text.md")]) == 1
+    assert "redan en fil" in capsys.readouterr().err
+    assert (taken / "min-text.md").read_text(encoding="utf-8") == "Min text\n"
     before = sorted(p.name for p in folder.iterdir())
     assert cli.main(["import", str(folder / "hel.pptx"), str(folder / "prov"), "--dry-run"]) == 0
     printed = capsys.readouterr().out

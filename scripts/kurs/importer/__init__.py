@@ -29,7 +29,9 @@ class Imported:
 
 def import_presentation(source: Path, target: Path, dry_run: bool = False, today: dt.date | None = None) -> Imported:
     """Import source into target (or, with dry_run, only make the report); AuthorError on bad input."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise AuthorError(str(target), "det finns redan en fil med det namnet: välj en ny mapp, så skrivs inget över")
+    if target.exists() and any(target.iterdir()):
         raise AuthorError(str(target), "mappen finns redan och är inte tom: välj en ny mapp, så skrivs inget över")
     deck = read_deck(source)
     try:
