@@ -95,13 +95,22 @@ def offline_site(site_dir, tmp_path_factory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
-def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    """A folder served on a free port of 127.0.0.1: the server (to shut down) and its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def serve_folder(folder: Path, headers: dict[str, str] | None = None) -> tuple[ThreadingHTTPServer, str]:
+    """A folder served on a free port of 127.0.0.1 (with `headers` on every answer, e.g. a
+    Content-Security-Policy): the server (to shut down) and its URL."""
+    handler = type("Handler", (_QuietHandler,), {"headers_to_send": dict(headers or {})})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 

@@ -28,6 +28,7 @@ from .render.macros import swedish_date
 from .render.pages import finish_markdown
 from .render.renderer import keep_compiled
 from .slides import decks
+from .theme import csp
 from .theme.assets import add_assets, page_styles
 
 # The engine's files in the site, by feature, and the every-page style sheet joined from two.
@@ -109,6 +110,7 @@ class KursPlugin(BasePlugin[KursConfig]):
 
     def on_files(self, files, *, config):
         add_assets(ASSETS, files, config)
+        csp.add_files(files, config, theme.STYLE)
         progress.add_texts(files, {**progress.SCRIPT_TEXTS, **quiz_engine.SCRIPT_TEXTS})
         decks.add_decks(self.site.decks, files, config)
         quiz_engine.add_engine(files, config)
@@ -176,7 +178,8 @@ class KursPlugin(BasePlugin[KursConfig]):
             file = files.get_file_from_path(src_path) if src_path else None
             return file.url if file else None
 
-        data = progress.course_data(self.site.course, url_of, self.title, self.reflections)
+        data = progress.course_data(self.site.course, url_of, self.title, self.reflections,
+                                    offline.edition(self._packages()))
         files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
         files.get_file_from_path(progress.REFLECTIONS_FILE).content_string = progress.reflections_js(self.reflections)
         env.globals["course_pages"] = data["pages"]

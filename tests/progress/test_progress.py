@@ -63,3 +63,10 @@ def test_the_built_course_data_names_the_final_test_and_the_learners_pages(site_
     assert data["storageKey"] == STORAGE_KEY  # the course's own key: two courses on a host keep apart
     assert data["texts"]["progress"]["read"] == "Du har läst modulen till slutet."  # every page's texts; a page
     assert "notes" not in data["texts"]  # script's own come in front of that script
+
+
+def test_the_site_and_its_offline_package_name_the_same_edition(site_dir, offline_site):
+    """The certificate shows the course's edition: a hash of what the site and packages are built from."""
+    edition = built_course_data(site_dir)["edition"]
+    assert re.fullmatch(r"[0-9a-f]{10}", edition)
+    assert built_course_data(offline_site)["edition"] == edition

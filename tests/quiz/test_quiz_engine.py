@@ -3,18 +3,65 @@ and style in files of their own, and its per-question lookups done once per page
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from kurs.quiz import engine as quizengine
 from mkdocs.exceptions import PluginError
 from mkdocs_quiz import plugin as quiz_plugin
 
 
+# A quiz page as mkdocs-quiz 1.7.1 writes it (plugin.py, on_page_content): the quiz, its progress
+# sidebar, its style, its texts and settings as inline scripts, and its engine.
+QUIZ = """<div class="quiz" id="quiz-1"><form action="javascript:void(0);" onsubmit="return false;">
+<button type="submit" class="quiz-button">Svara</button></form></div>"""
+SIDEBAR = """<div id="quiz-progress-sidebar" aria-label="Dina svar" style="display: none;">
+<div class="quiz-progress-bar-correct" style="width: 0%"></div></div>
+<nav id="quiz-progress-mobile" class="quiz-progress-mobile md-nav" aria-label="Dina svar" style="display: none;">
+<a href="#" class="quiz-reset-all-link" style="color: var(--md-primary-fg-color); text-decoration: none;">x</a>
+</nav>"""
+SETTINGS = """<script type="text/javascript">
+window.mkdocsQuizTranslations = {"Submit": "Svara", "Reset": "</script>"};
+</script><script type="text/javascript">
+window.mkdocsQuizConfig = {
+  confetti: false,
+  showProgress: false,
+  progressSidebarPosition: "top"
+};
+</script>"""
+
+
+def quiz_page(settings: str = SETTINGS) -> str:
+    return QUIZ + SIDEBAR + quiz_plugin.style + settings + quiz_plugin.js_script
+
+
 def test_the_quiz_engine_and_its_style_leave_the_page_for_files_of_their_own():
-    page = f"<div class=\"quiz\"></div><script>window.mkdocsQuizConfig = {{}};</script>{quiz_plugin.style}{quiz_plugin.js_script}"
-    slim = quizengine.slim_page(page, "moduler/a.md", "moduler/a/")
+    slim = quizengine.slim_page(quiz_page(), "moduler/a.md", "moduler/a/")
     assert quiz_plugin.js_content not in slim and quiz_plugin.style_content not in slim
-    assert slim.endswith('<link rel="stylesheet" href="../../assets/css/quiz.css">')
-    assert quizengine.slim_page(page, "a.md", "a.html").endswith('href="assets/css/quiz.css">')  # the package's URLs
+    assert '<link rel="stylesheet" href="../../assets/css/quiz.css">' in slim
+    assert 'href="assets/css/quiz.css">' in quizengine.slim_page(quiz_page(), "a.md", "a.html")  # the package's URLs
+
+
+def test_nothing_inline_is_left_for_a_strict_content_security_policy():
+    """mkdocs-quiz's texts and settings become one JSON block (read by quiz-settings.js); no inline
+    script, event attribute, javascript: URL or inline style is left."""
+    slim = quizengine.slim_page(quiz_page(), "moduler/a.md", "moduler/a/")
+    blocks = re.findall(r"<script([^>]*)>(.*?)</script>", slim, re.S)
+    assert [attributes for attributes, _ in blocks] == [' type="application/json" id="mkdocs-quiz-settings"']
+    assert json.loads(blocks[0][1]) == {"translations": {"Submit": "Svara", "Reset": "</script>"},
+                                        "config": {"confetti": False, "showProgress": False, "progressSidebarPosition": "top"}}
+    assert not re.search(r"\son\w+=|javascript:|style=", slim), slim
+    assert '<form>' in slim and 'class="quiz-button"' in slim
+    engine = (Path(quizengine.__file__).parent / "quiz-settings.js").read_text(encoding="utf-8")
+    assert quizengine.SETTINGS_ID in engine
+
+
+def test_a_page_whose_quiz_settings_are_not_found_fails_the_build_with_the_page():
+    broken = quiz_page(SETTINGS.replace("window.mkdocsQuizConfig", "window.quizConfig"))
+    with pytest.raises(PluginError, match="a.md: mkdocs-quiz's inline settings were not found"):
+        quizengine.slim_page(broken, "a.md", "a/")
 
 
 def test_a_quiz_page_whose_engine_is_not_found_fails_the_build_with_the_page():

@@ -189,7 +189,7 @@ def test_quiz_pages_carry_the_quiz_and_the_engine_is_one_file(site_dir):
         path = html_file.parent.relative_to(site_dir).as_posix() + "/"
         path = "" if path == "./" else path
         html = html_file.read_text(encoding="utf-8")
-        assert ("window.mkdocsQuizConfig" in html) == (path in quiz_pages), path
+        assert ('id="mkdocs-quiz-settings"' in html) == (path in quiz_pages), path  # its settings, as JSON
         assert "quiz_progress_" not in html, path  # the engine's code
     assert "quiz_progress_" in (site_dir / "assets" / "js" / "quiz-engine.js").read_text(encoding="utf-8")
 

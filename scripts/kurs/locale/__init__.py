@@ -7,6 +7,7 @@ The learner's scripts get the texts under `js:` through course-data.js (see prog
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import yaml
@@ -53,3 +54,10 @@ def t(key: str, **values) -> str:
 def section(name: str) -> dict:
     """A top-level part of the locale file as it is written (for the learner's scripts)."""
     return data(_language[0])[name]
+
+
+def script_texts(name: str) -> str:
+    """The line that gives a script its texts (locale js:<name>) as window.courseTexts.<name>, put in
+    front of the script itself; courseText("<name>.…") reads them."""
+    texts = json.dumps({name: section("js")[name]}, ensure_ascii=False, separators=(",", ":"))
+    return f"window.courseTexts=Object.assign(window.courseTexts||{{}},{texts});\n"

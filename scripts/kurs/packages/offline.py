@@ -97,6 +97,12 @@ class Build:
         return self.root / CACHE_DIR / name
 
 
+def edition(build: Build) -> str:
+    """The course's edition, shown on the certificate: a short hash of everything its site and its
+    packages are built from (the same in the hosted site and in both packages)."""
+    return inputs_hash(build.root, build.inputs, build.title, build.names.course_id)[:10]
+
+
 def build_packages(build: Build, built_on: str) -> dict[str, Package]:
     """The packages (by zip name) from one build of the offline site; taken from the cache when
     nothing they are built from has changed."""

@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from ..locale import script_texts
+
 HERE = Path(__file__).parent / "scorm12"
 SCHEMAS = ("adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd")
 LAUNCH_PAGE = "scorm.html"
@@ -23,7 +25,9 @@ RUNTIME = {
     "assets/scorm/simple-scorm-wrapper.js": HERE / "vendor" / "simple-scorm-wrapper.js",
     "assets/scorm/LICENSE-simple-scorm-wrapper.txt": HERE / "vendor" / "LICENSE-simple-scorm-wrapper.txt",
     "assets/scorm/course-scorm.js": HERE / "course-scorm.js",
+    "assets/scorm/launch.css": HERE / "launch.css",
 }
+SCRIPT_TEXTS = {"assets/scorm/course-scorm.js": "scorm"}  # its texts (locale js:scorm), put in front of it
 # For search engines and for debugging the theme's scripts: of no use in a package.
 LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")
 LEFT_OUT_SUFFIX = ".map"
@@ -87,6 +91,9 @@ def write_package(site_dir: Path, zip_path: Path, title: str, course_id: str, ma
             archive.write(HERE / "schemas" / schema, schema)
         archive.writestr(LAUNCH_PAGE, launch_page(title, language))
         for name, source in RUNTIME.items():
-            archive.write(source, name)
+            if name in SCRIPT_TEXTS:
+                archive.writestr(name, script_texts(SCRIPT_TEXTS[name]) + source.read_text(encoding="utf-8"))
+            else:
+                archive.write(source, name)
         for name in course_files:
             archive.write(site_dir / name, name)

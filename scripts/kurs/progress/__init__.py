@@ -22,7 +22,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..locale import section, t
+from ..locale import script_texts, section, t
 from ..model.errors import AuthorError
 from ..templates import template
 
@@ -90,8 +90,10 @@ def storage_key(course_id: str) -> str:
     return f"{course_id}.kurs"
 
 
-def course_data(course, url_of: Callable[[str], str | None], title: str, reflections: dict[int, list[str]]) -> dict:
-    """The course's structure for the learner's scripts; URLs are relative to the site root."""
+def course_data(course, url_of: Callable[[str], str | None], title: str, reflections: dict[int, list[str]],
+                edition: str = "") -> dict:
+    """The course's structure for the learner's scripts; URLs are relative to the site root.
+    `edition` names this build of the course (the certificate shows it)."""
 
     def quiz_entry(key: str | None) -> dict | None:
         if key is None:
@@ -108,6 +110,7 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
     return {
         "title": title,
         "id": course.id,
+        "edition": edition,
         "storageKey": storage_key(course.id),
         "modules": [
             {
@@ -127,12 +130,10 @@ def course_data(course, url_of: Callable[[str], str | None], title: str, reflect
 
 def add_texts(files, scripts: dict[str, str]) -> None:
     """Each script's texts in front of it: window.courseTexts.<section>, read by courseText()."""
-    texts = section("js")
     for site_path, name in scripts.items():
         file = files.get_file_from_path(site_path)
         if file is not None:
-            data = json.dumps({name: texts[name]}, ensure_ascii=False, separators=(",", ":"))
-            file.content_string = f"window.courseTexts=Object.assign(window.courseTexts||{{}},{data});\n" + file.content_string
+            file.content_string = script_texts(name) + file.content_string
 
 
 def reflections_js(reflections: dict[int, list[str]]) -> str:

@@ -1,5 +1,7 @@
 /* "Intyg": before the course is complete, what remains (with links); after, a field for the
- * learner's name (kept on the device) and the certificate to print on A4.
+ * learner's name (kept on the device) and the certificate to print on A4. The certificate is what it
+ * is: a self-declaration (egen försäkran) from what this device kept, with the course's edition;
+ * dates that cannot have happened never reach it (course-store.js drops them).
  */
 (function () {
   "use strict";
@@ -10,6 +12,7 @@
 
   var element = progress.element;
   var text = window.courseText;
+  var LONG_NAME = 32; /* characters: a longer name is set smaller, so the certificate stays one A4 page */
 
   function remainingItem(href, title, what) {
     var item = element("li");
@@ -52,9 +55,14 @@
   function fillCertificate(area, state, name) {
     var certificate = area.querySelector(".course-certificate");
     certificate.querySelector(".course-certificate__course").textContent = course.title;
-    certificate.querySelector(".course-certificate__name").textContent = name;
+    var shown = certificate.querySelector(".course-certificate__name");
+    shown.textContent = name;
+    shown.classList.toggle("course-certificate__name--long", name.length > LONG_NAME && name.length <= 2.5 * LONG_NAME);
+    shown.classList.toggle("course-certificate__name--very-long", name.length > 2.5 * LONG_NAME);
     certificate.querySelector(".course-certificate__when").textContent =
       text("certificate.when", { date: progress.formatDate(state.completedAt) });
+    certificate.querySelector(".course-certificate__edition").textContent =
+      course.edition ? text("certificate.edition", { edition: course.edition }) : "";
     var modules = certificate.querySelector(".course-certificate__modules");
     modules.textContent = "";
     state.modules.forEach(function (s) {

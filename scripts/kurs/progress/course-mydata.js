@@ -1,5 +1,6 @@
 /* "Mina uppgifter": what the course keeps on this device, downloading it as a file, reading
- * such a file back (on another computer), and deleting everything after a confirmation.
+ * such a file back (on another computer: what it holds is shown and the learner is asked first),
+ * and deleting everything after a confirmation. Each message says only what happened.
  */
 (function () {
   "use strict";
@@ -79,66 +80,81 @@
     panel.querySelector(".course-mydata__message").textContent = message;
   }
 
-  function today() {
-    var now = new Date();
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
-  function download(panel) {
-    var data = store.get();
-    var file = { course: course.title, exportedAt: new Date().toISOString() };
-    Object.keys(data).forEach(function (key) {
-      file[key] = data[key];
-    });
-    var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
-    var anchor = document.createElement("a");
-    anchor.href = URL.createObjectURL(blob);
-    anchor.download = text("mydata.file_name", { id: course.id, date: today() });
-    document.body.appendChild(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(anchor.href);
-    }, 1000);
-    say(panel, text("mydata.downloaded", { file: anchor.download }));
-  }
+  /* Reading a file back: what it holds is shown first, and it replaces what is kept here only
+     after the learner's yes (and only when it can be saved). */
+  var pending = null; /* {name, data, dropped}: the file that waits for an answer */
 
   function restore(panel, input) {
     var file = input.files && input.files[0];
     if (!file) return;
     var reader = new FileReader();
     reader.onload = function () {
-      var value = null;
-      try {
-        value = JSON.parse(reader.result);
-      } catch (error) {
-        value = null;
-      }
-      if (value && store.replace(value)) {
-        say(panel, text("mydata.restored", { file: file.name }));
-      } else {
-        say(panel, text("mydata.unreadable", { file: file.name }));
-      }
       input.value = "";
+      var found = null;
+      try {
+        found = store.read(JSON.parse(reader.result));
+      } catch (error) {
+        found = null;
+      }
+      if (!found) {
+        say(panel, text("mydata.unreadable", { file: file.name }));
+      } else if (store.isEmpty(found.data)) {
+        say(panel, text("mydata.import_nothing", { file: file.name }));
+      } else {
+        pending = { name: file.name, data: found.data, dropped: found.dropped };
+        askToImport(panel, pending);
+      }
     };
     reader.onerror = function () {
+      input.value = "";
       say(panel, text("mydata.not_opened", { file: file.name }));
     };
     reader.readAsText(file);
   }
 
-  /* The quizzes' own record of chosen answers, one key per quiz page (kept by mkdocs-quiz). */
-  function quizAnswerKeys() {
-    var pages = course.modules.map(function (module) {
-      return module.url;
+  function count(object) {
+    return Object.keys(object).length;
+  }
+
+  function askToImport(panel, file) {
+    var dialog = panel.querySelector(".course-mydata__import-confirm");
+    var data = file.data;
+    var quizzes = course.modules.filter(function (module) {
+      return module.quiz;
+    }).length + (course.finalTest ? 1 : 0);
+    var answers = Object.keys(data.notes).reduce(function (sum, number) {
+      return sum + count(data.notes[number]);
+    }, 0);
+    dialog.querySelector(".course-mydata__import-file").textContent = text("mydata.import_file", { file: file.name });
+    var list = dialog.querySelector(".course-mydata__import-holds");
+    list.textContent = "";
+    [
+      text("mydata.holds_read", { count: count(data.modules), total: course.modules.length }),
+      text("mydata.holds_quizzes", { count: count(data.quizzes), total: quizzes }),
+      text("mydata.holds_notes", { count: answers }),
+      data.name.trim() ? text("mydata.holds_name", { name: data.name }) : text("mydata.holds_no_name")
+    ].forEach(function (line) {
+      list.appendChild(element("li", line));
     });
-    if (course.finalTest) pages.push(course.finalTest.url);
-    return pages.map(function (page) {
-      return "quiz_progress_" + new URL(progress.urlOf(page)).pathname;
-    });
+    var dropped = dialog.querySelector(".course-mydata__import-dropped");
+    dropped.hidden = !file.dropped;
+    dropped.textContent = file.dropped ? text("mydata.import_dropped", { count: file.dropped }) : "";
+    dialog.returnValue = "";
+    dialog.showModal();
+  }
+
+  function answerImport(panel, dialog) {
+    var file = pending;
+    pending = null;
+    if (!file || dialog.returnValue !== "las-in") {
+      say(panel, text("mydata.import_cancelled"));
+    } else if (store.replace(file.data)) {
+      say(panel, text("mydata.restored", { file: file.name }) +
+                 (file.dropped ? " " + text("mydata.not_imported", { count: file.dropped }) : ""));
+    } else {
+      say(panel, text("mydata.import_not_saved", { file: file.name }));
+    }
+    panel.querySelector("#course-import").focus();
   }
 
   function setUp() {
@@ -150,11 +166,15 @@
     var dialog = panel.querySelector(".course-mydata__confirm");
     var deleteButton = panel.querySelector(".course-mydata__delete");
     panel.querySelector(".course-mydata__download").addEventListener("click", function () {
-      download(panel);
+      say(panel, text("mydata.downloaded", { file: progress.download() }));
     });
     var input = panel.querySelector("#course-import");
     input.addEventListener("change", function () {
       restore(panel, input);
+    });
+    var importDialog = panel.querySelector(".course-mydata__import-confirm");
+    importDialog.addEventListener("close", function () {
+      answerImport(panel, importDialog);
     });
     deleteButton.addEventListener("click", function () {
       dialog.returnValue = "";
@@ -162,8 +182,7 @@
     });
     dialog.addEventListener("close", function () {
       if (dialog.returnValue === "radera") {
-        store.clear(quizAnswerKeys());
-        say(panel, text("mydata.deleted"));
+        say(panel, text(store.clear() ? "mydata.deleted" : "mydata.delete_failed"));
       } else {
         say(panel, text("mydata.not_deleted"));
       }

@@ -12,25 +12,28 @@
 
   var text = window.courseText;
 
-  function savedMessage() {
-    return text(store.available ? "notes.saved" : "notes.not_saved");
+  /* Under the fields: whether what is written is kept, and if not, a way to download it. */
+  function showStatus(saved) {
+    var status = document.querySelector(".course-notes-status");
+    if (!status) return;
+    var message = text(saved ? "notes.saved" : store.available ? "notes.save_failed" : "notes.not_saved");
+    if (status.textContent !== message) status.textContent = message;
+    progress.offerDownload(status, !saved);
   }
 
   function save(field) {
     var module = field.dataset.module;
     var question = field.dataset.question;
-    var text = field.value;
-    store.update(function (data) {
-      if (text.trim()) {
+    var written = field.value;
+    showStatus(store.update(function (data) {
+      if (written.trim()) {
         data.notes[module] = data.notes[module] || {};
-        data.notes[module][question] = text;
+        data.notes[module][question] = written;
       } else if (data.notes[module]) {
         delete data.notes[module][question];
         if (!Object.keys(data.notes[module]).length) delete data.notes[module];
       }
-    });
-    var status = document.querySelector(".course-notes-status");
-    if (status && status.textContent !== savedMessage()) status.textContent = savedMessage();
+    }));
   }
 
   function setUpFields() {
@@ -51,10 +54,7 @@
         });
       }
     }
-    if (!store.available) {
-      var status = document.querySelector(".course-notes-status");
-      if (status) status.textContent = savedMessage();
-    }
+    if (!store.available) showStatus(false);
   }
 
   /* "Mina reflektioner" on the page "Mina uppgifter": every module, every question, every answer. */

@@ -101,9 +101,54 @@
   }
 
   function noticeText() {
-    if (store.notice === "unavailable") return text("progress.unavailable");
-    if (store.notice === "reset") return text("progress.reset");
-    return "";
+    return store.notice ? text("progress." + store.notice) : "";
+  }
+
+  function today() {
+    var now = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  /* The learner's data as a file in their downloads (also what this page holds but could not save).
+     Returns the file's name. */
+  function download() {
+    var data = store.get();
+    var file = { course: course.title, edition: course.edition, exportedAt: new Date().toISOString() };
+    Object.keys(data).forEach(function (key) {
+      file[key] = data[key];
+    });
+    var blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
+    var anchor = document.createElement("a");
+    anchor.href = URL.createObjectURL(blob);
+    anchor.download = text("progress.file_name", { id: course.id, date: today() });
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(anchor.href);
+    }, 1000);
+    return anchor.download;
+  }
+
+  /* Right after `place` (a message that saving failed), a button to download what would otherwise be
+     lost; taken away again when `failed` is false. */
+  function offerDownload(place, failed) {
+    var next = place.nextElementSibling;
+    var offer = next && next.classList.contains("course-save-failed") ? next : null;
+    if (!failed) {
+      if (offer) offer.remove();
+      return;
+    }
+    if (offer) return;
+    offer = element("p", null, "course-save-failed");
+    var button = element("button", text("progress.download"), "md-button");
+    button.type = "button";
+    button.addEventListener("click", download);
+    offer.appendChild(button);
+    place.insertAdjacentElement("afterend", offer);
   }
 
   function renderBar(state) {
@@ -131,7 +176,10 @@
       notice.setAttribute("role", "status");
       bar.appendChild(notice);
     }
-    if (notice) notice.textContent = message;
+    if (notice) {
+      notice.textContent = message;
+      offerDownload(notice, store.unsaved);
+    }
     bar.classList.add("course-progress--ready");
   }
 
@@ -343,6 +391,13 @@
     loadScripts(QUIZ_SCRIPTS);
   }, true);
 
+  /* A quiz's form is never sent anywhere: the engine checks the answer on the page. (mkdocs-quiz
+     said so with onsubmit="return false;", which a strict Content-Security-Policy does not run;
+     the build takes it out, quiz/engine.py.) */
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest && event.target.closest(".quiz")) event.preventDefault();
+  }, true);
+
   /* Run fn on every page shown: after each instant navigation, or once when there is none (file://). */
   function onEveryPage(fn) {
     if (typeof window.document$ !== "undefined") {
@@ -360,6 +415,8 @@
     formatDate: formatDate,
     moduleName: moduleName,
     noticeText: noticeText,
+    download: download,
+    offerDownload: offerDownload,
     element: element,
     onEveryPage: onEveryPage
   };
