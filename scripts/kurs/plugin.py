@@ -7,19 +7,20 @@ page (on_pre_build, see render/), and PDFs and packages are made after (on_page_
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
-from . import cases, diagrams, glossary, locale, packages, progress, theme
+from . import cases, diagrams, glossary, locale, packages, progress, review, theme
 from .config import KursConfig
 from .factsheets import CACHE_DIR as SHEET_CACHE
 from .factsheets import PrintSettings, add_pdf_files, fill_sizes, pdf_for_page
 from .model.errors import AuthorError, ContentErrors
+from .model.facts import today
 from .packages import offline
 from .prepare import Site, engine_macros, prepare
 from .quiz import engine as quiz_engine
@@ -98,7 +99,9 @@ class KursPlugin(BasePlugin[KursConfig]):
                             cache_dir=self.root / JINJA_CACHE / "sidor")
         if self.macros_plugin is not None:
             self._register_with_mkdocs_macros()
-        self.built_sheets, self.reflections, self.packages = {}, {}, {}
+        self.built_sheets, self.reflections, self.packages, self.page_urls = {}, {}, {}, {}
+        self.today = today()
+        review.log_reviews(self.site.course, self.today)
 
     def on_serve(self, server, *, config, builder):
         s = self.config
@@ -151,7 +154,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         sheet = course.sheet_for(page.file.src_path)
         if sheet:
             self.built_sheets[sheet.key] = pdf_for_page(
-                sheet, html, course.facts, swedish_date(course.last_checked(page.file.src_path)), self._print_settings(config),
+                sheet, html, course.facts, swedish_date(course.checked_since(page.file.src_path)), self._print_settings(config),
                 self.root / SHEET_CACHE, Path(config.docs_dir), page.url,
             )
         html = cases.folded_comments_unsearched(glossary.first_tooltips_only(html))
@@ -180,13 +183,16 @@ class KursPlugin(BasePlugin[KursConfig]):
         files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
         files.get_file_from_path(progress.REFLECTIONS_FILE).content_string = progress.reflections_js(self.reflections)
         env.globals["course_pages"] = data["pages"]
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         if self.mode == "hosted":
-            self.packages = offline.packages_for_site(self._packages(), swedish_date(datetime.date.today()))
+            self.packages = offline.packages_for_site(self._packages(), swedish_date(self.today))
         return env
 
     def on_post_page(self, output, *, page, config):
         output = fill_sizes(output, self.built_sheets)
         output = quiz_engine.slim_page(output, page.file.src_path, page.url)
+        output = review.fill_table(output, lambda: review.table_html(
+            self.site.course, self.today, lambda src_path: get_relative_url(self.page_urls[src_path], page.url)))
         return offline.fill_sizes(output, self.packages)
 
     # --- helpers ---------------------------------------------------------------------------

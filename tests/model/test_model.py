@@ -153,7 +153,7 @@ QUESTION = "quizzes/modul-1.yml"
     ({"facts_dot_yml": FACTS.replace("checked: 2026-11-22", "checked: igår")}, "'checked': ska vara ett datum som finns, skrivet 2026-11-22, inte 'igår'"),
     ({"facts_dot_yml": FACTS.replace('value: "020-39 00 00"', 'value: ""')}, "facts.yml:5: faktumet 'support_line.phone', 'value': faktumet saknar värde"),
     ({"facts_dot_yml": FACTS.replace("checked: 2026-11-22", "checked: 2026-11-22, colour: red")},
-     "okänt fält 'colour' (tillåtna: checked, label, source, value)"),
+     "okänt fält 'colour' (tillåtna: checked, label, review, source, value)"),
     ({"glossary_dot_yml": GLOSSARY + "- term: Moduler\n  forms: [modul]\n  definition: Flera.\n"},
      "glossary.yml:1: term 2 ('Moduler'): ordet 'modul' finns redan under 'Modul'"),
     ({"docs__moduler__1-forsta_dot_md": MODULE.replace("minutes: 10", "minuter: 10")},

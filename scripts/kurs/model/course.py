@@ -76,7 +76,8 @@ class Course:
     cases: list[Case]
     pages: dict[str, Page]  # every Markdown page by its path in docs/
     # Filled in while the pages are rendered:
-    facts_used: dict[str, set[str]] = field(default_factory=dict)  # page -> fact keys
+    # page (or the content file rendered: a quiz bank) -> the fact keys it uses
+    facts_used: dict[str, set[str]] = field(default_factory=dict)
     quiz_pages: dict[str, str] = field(default_factory=dict)  # quiz key -> page showing it
     roles: dict[str, str] = field(default_factory=dict)  # "my_data", "certificate" … -> page
     # "hosted" (the site offers the packages), "preview" (mkdocs serve) or "package" (this is one)
@@ -101,10 +102,20 @@ class Course:
     def facts_on(self, src_path: str) -> list[Fact]:
         return [self.facts.get(key) for key in sorted(self.facts_used.get(src_path, ()))]
 
-    def last_checked(self, src_path: str):
-        """The latest date a fact used on the page was checked (any fact if it uses none)."""
+    def checked_since(self, src_path: str):
+        """The oldest `checked` among the facts the page uses: every fact on it was checked that day or
+        later (the latest check of any fact when the page uses none)."""
         used = self.facts_on(src_path)
-        return max(f.checked for f in used) if used else self.facts.last_checked()
+        return min(f.checked for f in used) if used else self.facts.last_checked()
+
+    def pages_using(self) -> dict[str, list[str]]:
+        """fact key -> the pages (docs paths, in order) that use it."""
+        using: dict[str, list[str]] = {}
+        for src_path in sorted(self.facts_used):
+            if src_path in self.pages:
+                for key in sorted(self.facts_used[src_path]):
+                    using.setdefault(key, []).append(src_path)
+        return using
 
     @property
     def final_test(self) -> QuizBank | None:
@@ -148,7 +159,8 @@ class Loader:
             document = load_yaml(self.root / name, name)
             sources = document.data.get("sources") if isinstance(document.data, dict) else None
             context = {"sources": set(sources) if isinstance(sources, dict) else set()}
-            return Facts.from_model(name, validate(FactsFile, document, context, describe=_describe_fact))
+            model = validate(FactsFile, document, context, describe=_describe_fact)
+            return Facts.from_model(name, model, self.settings.review, document)
 
         return self.attempt(read)
 
