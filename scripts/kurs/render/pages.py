@@ -30,7 +30,8 @@ def after_heading(markdown: str, file: str, addition: str) -> str:
 
 
 def module_meta_html(module: Module, total: int, extra_markdown: str = "") -> str:
-    extra = f" · {extra_markdown}" if extra_markdown else ""
+    """ "Modul 3 av 6 · Beräknad tid: …", and a link that only makes sense on screen (no print has it)."""
+    extra = f'<span class="module-present"> · {extra_markdown}</span>' if extra_markdown else ""
     meta = t("modules.meta", number=module.number, total=total, minutes=minutes_text(module.minutes))
     return f'<p class="module-meta" markdown>{meta}{extra}</p>'
 
