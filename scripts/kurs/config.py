@@ -57,6 +57,7 @@ class KursConfig(Config):
     packages = c.ListOfItems(c.Choice(PACKAGE_KINDS), default=list(PACKAGE_KINDS))
     offline_config = c.Type(str, default="mkdocs-offline.yml")
     keywords = c.ListOfItems(c.Type(str), default=[])  # the PDFs' search words
+    books = c.Type(bool, default=True)  # the course as two A4 books (books/): participant's and trainer's
     # Facts are checked against their sources again `review` months after `checked` (a source or a fact
     # may say otherwise); the build and `kurs check --granskning` name them `review_notice` days before.
     review = Count(default=12, least=1)  # months

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, diagrams, factsheets, glossary, packages, progress, quiz, review
+from . import books, cases, diagrams, factsheets, glossary, packages, progress, quiz, review
 from .model.course import Course, load_course
 from .model.errors import AuthorError, ContentErrors, Problems
 from .render.define_env import course_macros, module_file
@@ -18,7 +18,7 @@ from .render.renderer import PageRenderer
 from .slides import decks as slide_decks
 from .slides.render import SLIDE_MACROS
 
-FEATURES = (quiz, slide_decks, factsheets, progress, cases, glossary, diagrams, packages, review)
+FEATURES = (quiz, slide_decks, factsheets, books, progress, cases, glossary, diagrams, packages, review)
 
 
 def engine_macros(ctx: MacroContext) -> dict:
