@@ -213,7 +213,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         final = course.final_test
         return offline.Build(self.root, self.title, offline.Names(s.id), tuple(s.packages), s.offline_config,
                              offline.inputs(s, Path(course.docs_dir).name), final.pass_mark if final else None,
-                             s.language)
+                             s.language, tuple(books.file_name(course, key) for key in books.books_of(course)))
 
     def _book_material(self, config, files) -> books.Material:
         site, ctx = self.site, self.site.context
