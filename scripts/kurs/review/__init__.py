@@ -84,7 +84,7 @@ def table_html(course: Course, on: dt.date, link: Callable[[str], str]) -> str:
         {
             "status": t(f"review.{r.status}"), "overdue": r.status == "overdue", "key": r.fact.key,
             "value": value_text(r.fact.value), "source": r.source.title, "checked": r.fact.checked.isoformat(),
-            "date": r.date.isoformat(), "months": r.months,
+            "date": r.date.isoformat(),
             "pages": [(page_title(p), link(p)) for p in using.get(r.fact.key, [])],
         }
         for r in found
