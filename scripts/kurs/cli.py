@@ -127,7 +127,6 @@ def review_facts(course) -> int:
 
 
 def packages(args) -> int:
-    import datetime
     import logging
     import shutil
 
@@ -144,7 +143,7 @@ def packages(args) -> int:
     plugin.on_pre_build(config=config)
     from .packages import offline
 
-    built = offline.packages_for_site(plugin._packages(), swedish_date(datetime.date.today()))
+    built = offline.packages_for_site(plugin._packages(), swedish_date(plugin.today))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, package in built.items():
