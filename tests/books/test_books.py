@@ -251,3 +251,22 @@ def test_the_print_style_keeps_each_heading_with_the_text_after_it(tmp_path):
     book = read_book(io.BytesIO(data))
     assert pages > 10
     assert [n for n, lowest in enumerate(book.last_lines, start=1) if any(bold and size >= 10.9 for size, bold in lowest)] == []
+
+
+def test_a_page_gives_a_book_the_sections_its_front_matter_names_with_its_images_as_files(tmp_path):
+    """Unit test of a page's chapter: the text before the first section and the sections named, in the
+    order named; its heading's text as the title; a picture found from the page's own folder."""
+    from kurs.books import Material, page_chapter
+    from kurs.model.pages import BookPart
+
+    page = ('<h1 id="start">Kursen<a class="headerlink" href="#start">¶</a></h1><p>Inledning.</p>'
+            '<h2 id="vem">Vem?</h2><p>Alla.</p><h2 id="varfor">Varför?</h2><p><img src="../bilder/karta.png" alt="Karta"></p>'
+            '<div class="course-sources"><h2 id="kallor">Källor</h2><ul><li>Källa</li></ul></div>')
+    material = Material(course_content(), {"om/index.md": page}, {}, {}, str, str, str, tmp_path / "docs",
+                        {"om/index.md": "om/"})
+    whole = page_chapter(material, "om/index.md", BookPart(), "sida-1")
+    assert whole.title == "Kursen" and "Alla." in whole.html and "Källa" in whole.html and ' id="' not in whole.html
+    chosen = page_chapter(material, "om/index.md", BookPart(title="Om kursen", sections=["Varför?", "Vem?"]), "sida-1")
+    assert chosen.title == "Om kursen"
+    assert re.sub(r"\s+", "", re.sub(r"<[^>]+>", " ", chosen.html)) == "Inledning.Varför?Vem?Alla."
+    assert f'src="{(tmp_path / "docs" / "bilder" / "karta.png").as_uri()}"' in chosen.html

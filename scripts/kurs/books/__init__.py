@@ -151,6 +151,12 @@ def page_chapter(material: Material, src_path: str, part: BookPart, anchor: str)
     return Chapter(anchor, part.title or title, HEADING_ID.sub(r"\1", body))
 
 
+def page_chapters(material: Material, book: str) -> list[Chapter]:
+    """The chapters of the pages whose front matter puts them in the book (that MkDocs rendered)."""
+    parts = [(src, part) for src, part in material.course.book_pages.get(book, []) if src in material.pages]
+    return [page_chapter(material, src, part, f"sida-{n}") for n, (src, part) in enumerate(parts, start=1)]
+
+
 def quiz_section_removed(html: str, see_also: str) -> str:
     """The module's quiz (its heading up to the next section or the sources) replaced by a line
     that says where the quiz is in the book."""
@@ -229,8 +235,7 @@ def participant_chapters(material: Material) -> list[Chapter]:
     course = material.course
     banks = quiz_banks(course)
     quiz_anchor = {module.number: anchor for anchor, _, _, module in banks if module is not None}
-    chapters = [page_chapter(material, src, part, f"sida-{n}")
-                for n, (src, part) in enumerate(course.book_pages.get("kursbok", []), start=1)]
+    chapters = page_chapters(material, "kursbok")
     chapters += [module_chapter(material, m, quiz_anchor.get(m.number)) for m in course.modules]
     if course.glossary:
         chapters.append(Chapter("ordlista", t("books.glossary"), glossary_markdown(course.glossary)))
@@ -288,8 +293,7 @@ def notes_html(material: Material) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 def trainer_chapters(material: Material) -> list[Chapter]:
     course = material.course
-    chapters = [page_chapter(material, src, part, f"sida-{n}")
-                for n, (src, part) in enumerate(course.book_pages.get("handbok", []), start=1)]
+    chapters = page_chapters(material, "handbok")
     if module_decks(course):
         html, entries = notes_html(material)
         chapters.append(Chapter("talarmanus", t("books.speaker_notes"), f'<p>{t("books.speaker_notes_intro")}</p>\n'
