@@ -40,6 +40,7 @@ from ..packages import download_box
 from ..packages.offline import size_text as bytes_text
 from ..progress import REFLECTIONS_ID, plain_text
 from ..render.macros import swedish_date
+from ..render.renderer import MacroError
 from ..slides.render import inline_markdown
 from ..templates import template
 
@@ -223,7 +224,7 @@ def quiz_banks(course: Course) -> list[tuple[str, str, QuizBank, Module | None]]
     for module in course.modules:
         key = next((k for k, page in course.quiz_pages.items() if page == module.src_path), None)
         if key is not None:
-            heading = t("books.quiz_module", number=module.number, title=module.title)
+            heading = t("books.module", number=module.number, title=module.title)
             found.append((f"quiz-{module.number}", heading, course.quizzes[key], module))
     final = course.final_test
     if final is not None and course.settings.final_test in course.quiz_pages:
@@ -280,7 +281,7 @@ def notes_html(material: Material) -> tuple[str, tuple[tuple[str, str], ...]]:
     parts, entries = [], []
     for deck in module_decks(material.course):
         anchor = f"manus-{deck.module}"
-        heading = t("books.quiz_module", number=deck.module, title=deck.title)
+        heading = t("books.module", number=deck.module, title=deck.title)
         entries.append((anchor, heading))
         parts.append(part_heading(anchor, t("books.speaker_notes"), heading))
         for number, (title, notes) in enumerate(speaker_notes(material.decks.get(deck.site_path, "")), start=1):
@@ -303,7 +304,7 @@ def trainer_chapters(material: Material) -> list[Chapter]:
         chapters.append(Chapter("fallovningar", t("books.cases"), printable_html(material.markdown(cases))))
     if reflections_of(course):
         html = "\n".join(
-            f'<h2>{htmllib.escape(t("books.quiz_module", number=m.number, title=m.title))}</h2>\n<ol>\n'
+            f'<h2>{htmllib.escape(t("books.module", number=m.number, title=m.title))}</h2>\n<ol>\n'
             + "\n".join(f"<li>{htmllib.escape(q)}</li>" for q in material.reflections.get(m.number, [])) + "\n</ol>"
             for m in course.modules if material.reflections.get(m.number))
         chapters.append(Chapter("reflektionsfragor", t("books.reflections"), html))
@@ -378,8 +379,6 @@ def macros(ctx) -> dict:
         length and size (filled in after the build)."""
         unknown = [k for k in keys if k not in BOOKS]
         if unknown:
-            from ..render.renderer import MacroError
-
             raise MacroError(f"okänd bok '{unknown[0]}': välj bland {', '.join(BOOKS)}")
         made = [k for k in (keys or BOOKS) if k in books_of(course)]
         if not made:
