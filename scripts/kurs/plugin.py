@@ -12,7 +12,6 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-import markdown
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -217,14 +216,12 @@ class KursPlugin(BasePlugin[KursConfig]):
 
     def _book_material(self, config, files) -> books.Material:
         site, ctx = self.site, self.site.context
-        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         page_dirs = {}
         for src_path in self.page_html:
             url = files.get_file_from_path(src_path).url
             page_dirs[src_path] = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/"
-        return books.Material(site.course, self.page_html, self.reflections, site.decks,
-                              lambda text: converter.reset().convert(text), ctx.render_text, ctx.module_link,
-                              Path(config.docs_dir), page_dirs)
+        return books.Material(site.course, self.page_html, self.reflections, site.decks, ctx.render_text,
+                              ctx.module_link, Path(config.docs_dir), page_dirs)
 
     def _print_settings(self, config) -> PrintSettings:
         return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,

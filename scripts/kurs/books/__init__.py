@@ -102,7 +102,6 @@ class Material:
     pages: dict[str, str]  # docs path -> the page's HTML as MkDocs rendered it
     reflections: dict[int, list[str]]  # module -> its reflection questions (plain text)
     decks: dict[str, str]  # site path -> the deck's page as rendered (slides/)
-    markdown: Callable[[str], str]  # Markdown -> HTML with the site's extensions
     render_text: Callable[[str], str]  # a content text with its facts filled in
     module_link: Callable[[int], str]
     docs_dir: Path
@@ -189,19 +188,33 @@ def quiz_questions_html(bank: QuizBank) -> str:
     """A bank's questions to answer on paper: a box before each option, lettered A, B, C …"""
     blocks = []
     for number, question in enumerate(bank.questions, start=1):
-        options = "\n".join(f'<li><span class="book-box">☐</span> {LETTERS[i]}. {inline_markdown(a.text)}</li>'
+        options = "\n".join(f'<li><span class="book-box">☐</span> {LETTERS[i]}. {inline(a.text)}</li>'
                             for i, a in enumerate(question.answers))
         how = t("books.many_right") if question.multiple else t("books.one_right")
         blocks.append(
             f'<div class="book-question">\n<p><strong>{t("books.question", number=number)}</strong> '
-            f'{inline_markdown(question.question)}</p>\n<p class="book-how">{how}</p>\n'
+            f'{inline(question.question)}</p>\n<p class="book-how">{how}</p>\n'
             f'<ul class="book-options">\n{options}\n</ul>\n</div>'
         )
     pass_mark = f'<p class="book-how">{t("books.pass_mark", pass_mark=bank.pass_mark)}</p>\n' if bank.pass_mark else ""
     return pass_mark + "\n".join(blocks)
 
 
-_markdown = markdown_lib.Markdown()  # one instance: making one per text costs more than converting it
+# One instance each (making one per text costs more than converting it): texts, and the cases
+# (admonitions for the comments, attributes for the anchors, Markdown inside their <div>).
+_markdown = markdown_lib.Markdown()
+_cases_markdown = markdown_lib.Markdown(extensions=["admonition", "attr_list", "md_in_html"])
+MARKUP = re.compile(r"[*_`\[\]<>&\\!#|]|\n\s*\n|^\s*[-+\d]", re.M)
+
+
+def inline(text: str) -> str:
+    """A short text as inline HTML (plain text, the usual case, needs no Markdown)."""
+    return inline_markdown(text) if MARKUP.search(text) else text
+
+
+def block(text: str) -> str:
+    """A text as HTML paragraphs."""
+    return _markdown.reset().convert(text) if MARKUP.search(text) else f"<p>{text}</p>"
 
 
 def answer_key_html(bank: QuizBank) -> str:
@@ -210,10 +223,10 @@ def answer_key_html(bank: QuizBank) -> str:
     for number, question in enumerate(bank.questions, start=1):
         right = [(LETTERS[i], a.text) for i, a in enumerate(question.answers) if a.is_right]
         letters = ", ".join(letter for letter, _ in right)
-        texts = " · ".join(inline_markdown(text) for _, text in right)
+        texts = " · ".join(inline(text) for _, text in right)
         items.append(
             f'<div class="book-answer">\n<p><strong>{t("books.question", number=number)} {letters}.</strong> '
-            f"{texts}</p>\n{_markdown.reset().convert(question.explanation)}\n</div>"
+            f"{texts}</p>\n{block(question.explanation)}\n</div>"
         )
     return "\n".join(items)
 
@@ -301,7 +314,7 @@ def trainer_chapters(material: Material) -> list[Chapter]:
                                 + html, entries))
     if course.cases:
         cases = cases_markdown(course.cases, "shown", 2, material.render_text, material.module_link)
-        chapters.append(Chapter("fallovningar", t("books.cases"), printable_html(material.markdown(cases))))
+        chapters.append(Chapter("fallovningar", t("books.cases"), printable_html(_cases_markdown.reset().convert(cases))))
     if reflections_of(course):
         html = "\n".join(
             f'<h2>{htmllib.escape(t("books.module", number=m.number, title=m.title))}</h2>\n<ol>\n'
