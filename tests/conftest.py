@@ -32,18 +32,25 @@ STORAGE_KEY = f"{PROJECT.settings.id}.kurs"
 
 
 @functools.cache
+def course_site():
+    """The course read and rendered as the build does it, without MkDocs (the model, every page's
+    Markdown, the decks, and the macros' context for a content text's facts)."""
+    return prepare_project(PROJECT)
+
+
 def course_content():
     """The course as the build reads it from the content files (facts, modules, quizzes with their
     facts filled in, cases …): tests compare what pages show with it instead of repeating texts the
     content may change."""
-    return prepare_project(PROJECT).course
+    return course_site().course
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def run_mkdocs(project: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(project: Path, site_dir: Path, config_file: str = "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a course; `env` adds environment variables (e.g. KURS_IDAG="2026-12-01")."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file, "--site-dir", str(site_dir)],
         cwd=project,

@@ -3,6 +3,7 @@
     kurs new MAPP          en ny, liten kurs som går att bygga direkt
     kurs import FIL MAPP   en ny kurs av en PowerPoint-presentation (.pptx)
     kurs check             kontrollera hela kursen utan att bygga den
+    kurs check --granskning  och lista fakta som ska granskas (kod 1 om något är försenat)
     kurs packages [MAPP]   bygg paketen (utan internet, SCORM 1.2)
     kurs lix [WEBBPLATS]   läsbarhetsindex för varje sida i en byggd webbplats
 """
@@ -63,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kontrollera hela kursen utan att bygga den",
                                 description="Läser alla kursens filer och skriver ut varje fel som fil:rad: meddelande.")
     check.add_argument("--kurs", default=".", metavar="MAPP", help="kursens mapp (standard: den du står i)")
+    check.add_argument("--granskning", action="store_true",
+                       help="lista också fakta som ska granskas mot sina källor; avslutas med kod 1 om något är "
+                            "försenat (dagens datum, eller KURS_IDAG=2027-01-31)")
     packages = commands.add_parser("packages", help="bygg paketen: för användning utan internet och SCORM 1.2",
                                    description="Bygger kursens paket och lägger dem i MAPP.")
     packages.add_argument("out", nargs="?", default=".", metavar="MAPP", help="vart paketen ska (standard: här)")
@@ -106,11 +110,23 @@ def check(args) -> int:
         (len(course.decks), "bildspel", "bildspel"), (len(course.factsheets), "faktablad", "faktablad"),
         (len(course.facts.facts), "faktum", "fakta")))
     print(f"Inga fel i kursen ({counted}) – kontrollerad på {time.perf_counter() - started:.2f} s.")
-    return 0
+    return review_facts(course) if args.granskning else 0
+
+
+def review_facts(course) -> int:
+    """Every fact due or overdue, one line each; 1 when one is overdue (for a scheduled job)."""
+    from .model.facts import today
+    from .review import review_line, reviews, summary_line, to_do
+
+    on = today()
+    found = reviews(course, on)
+    for review in to_do(found):
+        print(review_line(review, course.facts.file))
+    print(summary_line(found, on))
+    return 1 if any(r.status == "overdue" for r in found) else 0
 
 
 def packages(args) -> int:
-    import datetime
     import logging
     import shutil
 
@@ -127,7 +143,7 @@ def packages(args) -> int:
     plugin.on_pre_build(config=config)
     from .packages import offline
 
-    built = offline.packages_for_site(plugin._packages(), swedish_date(datetime.date.today()))
+    built = offline.packages_for_site(plugin._packages(), swedish_date(plugin.today))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, package in built.items():

@@ -25,6 +25,19 @@ class CourseId(c.Type):
         return value
 
 
+class Count(c.Type):
+    """A whole number, at least `least` (a bool is not one)."""
+
+    def __init__(self, default: int, least: int = 0):
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value):
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.least:
+            raise c.ValidationError(f"ska vara ett heltal, minst {self.least}, inte '{value}'")
+        return value
+
+
 class KursConfig(Config):
     id = CourseId()
     title = c.Optional(c.Type(str))  # default: site_name
@@ -44,6 +57,11 @@ class KursConfig(Config):
     packages = c.ListOfItems(c.Choice(PACKAGE_KINDS), default=list(PACKAGE_KINDS))
     offline_config = c.Type(str, default="mkdocs-offline.yml")
     keywords = c.ListOfItems(c.Type(str), default=[])  # the PDFs' search words
+    books = c.Type(bool, default=True)  # the course as two A4 books (books/): participant's and trainer's
+    # Facts are checked against their sources again `review` months after `checked` (a source or a fact
+    # may say otherwise); the build and `kurs check --granskning` name them `review_notice` days before.
+    review = Count(default=12, least=1)  # months
+    review_notice = Count(default=30)  # days
 
 
 def settings(values: dict | None = None) -> KursConfig:

@@ -7,19 +7,20 @@ page (on_pre_build, see prepare.py), and PDFs and packages are made after (on_pa
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
-from . import cases, diagrams, glossary, locale, packages, progress, theme
+from . import books, cases, diagrams, glossary, locale, packages, progress, review, theme
 from .config import KursConfig
 from .factsheets import CACHE_DIR as SHEET_CACHE
 from .factsheets import PrintSettings, add_pdf_files, fill_sizes, pdf_for_page
 from .model.errors import AuthorError, ContentErrors
+from .model.facts import today
 from .packages import offline
 from .prepare import Site, engine_macros, prepare
 from .quiz import engine as quiz_engine
@@ -99,7 +100,10 @@ class KursPlugin(BasePlugin[KursConfig]):
                             cache_dir=self.root / JINJA_CACHE / "sidor")
         if self.macros_plugin is not None:
             self.macro_errors = register_with_mkdocs_macros(self.macros_plugin, self.site.context, engine_macros)
-        self.built_sheets, self.reflections, self.packages = {}, {}, {}
+        self.built_sheets, self.reflections, self.packages, self.page_urls = {}, {}, {}, {}
+        self.page_html, self.built_books = {}, {}
+        self.today = today()
+        review.log_reviews(self.site.course, self.today)
 
     def on_serve(self, server, *, config, builder):
         s = self.config
@@ -115,6 +119,8 @@ class KursPlugin(BasePlugin[KursConfig]):
         decks.add_decks(self.site.decks, files, config)
         quiz_engine.add_engine(files, config)
         add_pdf_files(self.site.course.factsheets, files, config, self.root / SHEET_CACHE)
+        if self.mode != "preview":  # made in on_env, copied to the site after it
+            books.add_book_files(self.site.course, files, config, self.root / books.CACHE_DIR)
         files.append(File.generated(config, progress.DATA_FILE, content=""))  # filled in on_env
         files.append(File.generated(config, progress.REFLECTIONS_FILE, content=""))
         if self.mode == "hosted":  # made in on_env, copied to the site after it
@@ -150,10 +156,12 @@ class KursPlugin(BasePlugin[KursConfig]):
     @author_errors
     def on_page_content(self, html, *, page, config, files):
         course = self.site.course
+        if books.wants_page(course, page.file.src_path):
+            self.page_html[page.file.src_path] = html
         sheet = course.sheet_for(page.file.src_path)
         if sheet:
             self.built_sheets[sheet.key] = pdf_for_page(
-                sheet, html, course.facts, swedish_date(course.last_checked(page.file.src_path)), self._print_settings(config),
+                sheet, html, course.facts, swedish_date(course.checked_since(page.file.src_path)), self._print_settings(config),
                 self.root / SHEET_CACHE, Path(config.docs_dir), page.url,
             )
         html = cases.folded_comments_unsearched(glossary.first_tooltips_only(html))
@@ -173,6 +181,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         the packages. The theme's templates are kept compiled in .cache/jinja/."""
         keep_compiled(env, self.root / JINJA_CACHE)
         env.globals["t"] = locale.t
+        self.site.context.page = None  # every page is rendered: a fact used now (in a book) is no page's
 
         def url_of(src_path):
             file = files.get_file_from_path(src_path) if src_path else None
@@ -183,13 +192,20 @@ class KursPlugin(BasePlugin[KursConfig]):
         files.get_file_from_path(progress.DATA_FILE).content_string = progress.course_data_js(data)
         files.get_file_from_path(progress.REFLECTIONS_FILE).content_string = progress.reflections_js(self.reflections)
         env.globals["course_pages"] = data["pages"]
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        if self.mode != "preview":  # before the packages, which have the books in them
+            self.built_books = books.build_books(self._book_material(config, files), self._print_settings(config),
+                                                 self.root / books.CACHE_DIR, self.today)
         if self.mode == "hosted":
-            self.packages = offline.packages_for_site(self._packages(), swedish_date(datetime.date.today()))
+            self.packages = offline.packages_for_site(self._packages(), swedish_date(self.today))
         return env
 
     def on_post_page(self, output, *, page, config):
         output = fill_sizes(output, self.built_sheets)
+        output = books.fill_sizes(output, self.built_books)
         output = quiz_engine.slim_page(output, page.file.src_path, page.url)
+        output = review.fill_table(output, lambda: review.table_html(
+            self.site.course, self.today, lambda src_path: get_relative_url(self.page_urls[src_path], page.url)))
         return offline.fill_sizes(output, self.packages)
 
     # --- helpers ---------------------------------------------------------------------------
@@ -199,7 +215,16 @@ class KursPlugin(BasePlugin[KursConfig]):
         final = course.final_test
         return offline.Build(self.root, self.title, offline.Names(s.id), tuple(s.packages), s.offline_config,
                              offline.inputs(s, Path(course.docs_dir).name), final.pass_mark if final else None,
-                             s.language)
+                             s.language, tuple(books.file_name(course, key) for key in books.books_of(course)))
+
+    def _book_material(self, config, files) -> books.Material:
+        site, ctx = self.site, self.site.context
+        page_dirs = {}
+        for src_path in self.page_html:
+            url = files.get_file_from_path(src_path).url
+            page_dirs[src_path] = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/"
+        return books.Material(site.course, self.page_html, self.reflections, site.decks, ctx.render_text,
+                              ctx.module_link, Path(config.docs_dir), page_dirs)
 
     def _print_settings(self, config) -> PrintSettings:
         return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, diagrams, factsheets, glossary, packages, progress, quiz
+from . import books, cases, diagrams, factsheets, glossary, packages, progress, quiz, review
 from .model.course import Course, load_course
 from .model.errors import AuthorError, ContentErrors, Problems
 from .render.define_env import course_macros, module_file
@@ -18,7 +18,7 @@ from .render.renderer import PageRenderer
 from .slides import decks as slide_decks
 from .slides.render import SLIDE_MACROS
 
-FEATURES = (quiz, slide_decks, factsheets, progress, cases, glossary, diagrams, packages)
+FEATURES = (quiz, slide_decks, factsheets, books, progress, cases, glossary, diagrams, packages, review)
 
 
 def engine_macros(ctx: MacroContext) -> dict:
@@ -61,9 +61,11 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
     macros = {**engine, **own}
     site.context = ctx
     for key, bank in list(course.quizzes.items()):
+        ctx.page = bank.file  # the facts a bank uses count for the page that shows it (see quiz.macros)
         course.quizzes[key], errors = quiz.rendered_bank(bank, ctx.render_text)
         for error in errors:
             problems.add(error)
+    ctx.page = None
     if render_pages:
         renderer = PageRenderer(macros, cache_dir)
         for src_path, page in course.pages.items():

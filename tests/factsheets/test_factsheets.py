@@ -108,18 +108,25 @@ def sheet_mtimes(project):
 
 
 def test_build_renders_sheets_once_then_only_the_edited_one(tmp_path):
+    """Every PDF of the site (the sheets and the books) is made once; the second build makes none,
+    and an edited sheet is the only PDF made again (no book has the sheets in it)."""
     project = copy_project(tmp_path / "project")
     cold = run_mkdocs(project, tmp_path / "out")
     assert cold.returncode == 0, cold.stderr
-    assert cold.stderr.count("skapad på") == len(SHEET_NAMES)
+    assert len(re.findall(r"faktablad/\S+\.pdf: skapad på", cold.stderr)) == len(SHEET_NAMES)
+    assert len(re.findall(r"-(?:kursbok|handbok)\.pdf: skapad på", cold.stderr)) == 2
     first = sheet_mtimes(project)
     assert sorted(first) == [f"{name}.pdf" for name in SHEET_NAMES]
+    books = {p.name: p.stat().st_mtime_ns for p in (project / ".cache" / "bocker").glob("*.pdf")}
+    assert sorted(books) == ["handbok.pdf", "kursbok.pdf"]
 
     warm = run_mkdocs(project, tmp_path / "out")
     assert warm.returncode == 0, warm.stderr
     assert "skapad på" not in warm.stderr
     assert len(re.findall(r"faktablad/\S+\.pdf: oförändrad, från cachen", warm.stderr)) == len(SHEET_NAMES)
+    assert len(re.findall(r"-(?:kursbok|handbok)\.pdf: oförändrad, från cachen", warm.stderr)) == 2
     assert sheet_mtimes(project) == first
+    assert {p.name: p.stat().st_mtime_ns for p in (project / ".cache" / "bocker").glob("*.pdf")} == books
 
     source = project / "docs" / "faktablad" / "tecken.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nTa hjälp av en kollega.\n", encoding="utf-8")

@@ -34,7 +34,7 @@ def test_a_quiz_of_two_thousand_questions_builds(tmp_path):
     """It builds, whole (how long it takes is the benchmark's to measure: scripts/benchmark.py --scale)."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    id: betanketid", "    id: betanketid\n    packages: []"),
+    config.write_text(config.read_text(encoding="utf-8").replace("    id: betanketid", "    id: betanketid\n    packages: []\n    books: false"),
                       encoding="utf-8")
     lines = ["title: Stor frågebank", "questions:"]
     for number in range(1, 2001):

@@ -98,7 +98,7 @@ def module_sheets_markdown(sheets: list[FactSheet], link) -> str:
         f"    - [{s.title}]({link(s.src_path)}): {s.summary} [PDF]({link(s.pdf_path)}) ({size_placeholder(s)})"
         for s in sheets
     )
-    return f'\n\n!!! tip "{t("factsheets.to_print")}"\n\n{items}\n'
+    return f'\n\n!!! tip course-sheets "{t("factsheets.to_print")}"\n\n{items}\n'
 
 
 # --- the PDF -----------------------------------------------------------------------
@@ -106,13 +106,23 @@ def module_sheets_markdown(sheets: list[FactSheet], link) -> str:
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 ABBR = re.compile(r"<abbr[^>]*>(.*?)</abbr>", re.S)
 INTERNAL_LINK = re.compile(r'<a (?![^>]*href="(?:https?:|mailto:|tel:))[^>]*>(.*?)</a>', re.S)
-DOWNLOAD_BOX = re.compile(r'<div class="factsheet-download">.*?</div>', re.S)
+# What only makes sense on screen, by the class the engine gives it: download boxes and links,
+# the module's "present" link and its box of fact sheets; and form controls.
+SCREEN_ONLY = re.compile(r'<(div|p|span) class="(?:factsheet-download|course-download|module-present|'
+                         r'admonition tip course-sheets)"[^>]*>.*?</\1>', re.S)
+CONTROLS = re.compile(r"<(button|textarea)\b[^>]*>.*?</\1>|<input\b[^>]*>", re.S)
+# A box that folds out on screen is open on paper.
+DETAILS = re.compile(r'<details class="([^"]*)"[^>]*>\s*<summary>(.*?)</summary>', re.S)
 
 
 def printable_html(content: str) -> str:
-    """The page's HTML without what only makes sense on screen: permalinks, tooltips,
-    links to other pages of the site (their text stays) and the download box."""
-    content = DOWNLOAD_BOX.sub("", content)
+    """The page's HTML without what only makes sense on screen: permalinks, tooltips, links to
+    other pages of the site (their text stays), download boxes and form controls; boxes that
+    fold out are open."""
+    content = SCREEN_ONLY.sub("", content)
+    content = CONTROLS.sub("", content)
+    content = DETAILS.sub(r'<div class="admonition \1"><p class="admonition-title">\2</p>', content)
+    content = content.replace("</details>", "</div>")
     content = HEADERLINK.sub("", content)
     content = ABBR.sub(r"\1", content)
     return INTERNAL_LINK.sub(r"\1", content)
@@ -178,32 +188,43 @@ def render_pdf(document: str, base_dir: Path) -> tuple[bytes, int]:
     return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
 
 
+def cached_pdf(name: str, document: str, cache_dir: Path, base_dir: Path, author_file: str,
+               final: str | None = None) -> BuiltSheet:
+    """`cache_dir/<name>.pdf` from the cache when `document` is unchanged, else rendered now (from
+    `final` when given: the document with what must not count as a change, such as the day it is
+    made). A file it cannot read stops the rendering with an AuthorError on `author_file`."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    pdf = cache_dir / f"{name}.pdf"
+    record = cache_dir / f"{name}.json"
+    digest = content_hash(document)
+    cached = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    if cached.get("hash") == digest and pdf.exists():
+        return BuiltSheet(cached["pages"], pdf.stat().st_size, False)
+    try:
+        data, pages = render_pdf(final or document, base_dir)
+    except (ValueError, OSError) as error:
+        raise AuthorError(author_file, f"PDF:en kunde inte skapas: {error}") from None
+    write_atomically(pdf, data)
+    write_atomically(record, json.dumps({"hash": digest, "pages": pages}).encode("utf-8"))
+    return BuiltSheet(pages, len(data), True)
+
+
 def build_sheet(sheet: FactSheet, document: str, cache_dir: Path, base_dir: Path) -> BuiltSheet:
     """The sheet's PDF from the cache when its document is unchanged, else rendered now.
     `base_dir` is where the page's relative URLs start. Fails when the PDF is longer than
     the sheet's max_pages or refers to a file that does not exist."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    pdf = cache_dir / f"{sheet.key}.pdf"
-    record = cache_dir / f"{sheet.key}.json"
-    digest = content_hash(document)
-    cached = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
-    if cached.get("hash") == digest and pdf.exists():
-        pages, rendered = cached["pages"], False
-    else:
-        try:
-            data, pages = render_pdf(document, base_dir)
-        except (ValueError, OSError) as error:
-            raise AuthorError(f"docs/{sheet.src_path}", f"PDF:en kunde inte skapas: {error}") from None
-        write_atomically(pdf, data)
-        write_atomically(record, json.dumps({"hash": digest, "pages": pages}).encode("utf-8"))
-        rendered = True
-    if pages > sheet.max_pages:
+    built = cached_pdf(sheet.key, document, cache_dir, base_dir, f"docs/{sheet.src_path}")
+    if built.pages > sheet.max_pages:
         raise AuthorError(
             f"docs/{sheet.src_path}",
-            f"faktabladet blir {pages} sidor men får vara högst {sheet.max_pages} (max_pages): korta texten",
+            f"faktabladet blir {built.pages} sidor men får vara högst {sheet.max_pages} (max_pages): korta texten",
         )
-    return BuiltSheet(pages, pdf.stat().st_size, rendered)
+    return built
 
+
+def made_text(built: BuiltSheet, started: float) -> str:
+    """The build log's word on a PDF: "skapad på 1.2 s" or "oförändrad, från cachen"."""
+    return f"skapad på {time.perf_counter() - started:.1f} s" if built.rendered else "oförändrad, från cachen"
 
 
 # --- the build: thin steps the MkDocs hooks call -------------------------------------
@@ -224,8 +245,7 @@ def pdf_for_page(sheet: FactSheet, content: str, facts: Facts, checked: str, set
     started = time.perf_counter()
     base_dir = docs_dir / (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
     built = build_sheet(sheet, sheet_document(sheet, content, facts, checked, settings), cache_dir, base_dir)
-    how = f"skapad på {time.perf_counter() - started:.1f} s" if built.rendered else "oförändrad, från cachen"
-    log.info(f"{sheet.pdf_path}: {how} ({size_text(built.pages, built.size)})")
+    log.info(f"{sheet.pdf_path}: {made_text(built, started)} ({size_text(built.pages, built.size)})")
     return built
 
 

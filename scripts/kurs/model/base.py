@@ -123,7 +123,7 @@ def allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 # Names in pydantic's locations that are not the author's: validator wrappers and union tags.
-NOT_FIELDS = {"function-after", "function-before", "function-wrap", "fact", "group"}
+NOT_FIELDS = {"function-after", "function-before", "function-wrap", "fact", "group", "[key]"}
 
 
 def messages(error: ValidationError, model: type[BaseModel], document: Document,
@@ -149,7 +149,8 @@ def messages(error: ValidationError, model: type[BaseModel], document: Document,
             if kind.startswith("kurs") or template is None:
                 text = item["msg"]
             else:
-                text = template.format(**{k: v for k, v in (item.get("ctx") or {}).items()})
+                text = template.format(**{k: str(v).replace("' or '", "' eller '")
+                                          for k, v in (item.get("ctx") or {}).items()})
                 if "input" in item and not isinstance(item["input"], (dict, list)):
                     text += f", inte '{item['input']}'"
             where, _ = describe(loc)

@@ -17,7 +17,7 @@ from .deck import Deck, split_slides
 from .errors import AuthorError, Problems
 from .facts import Fact, Facts, FactsFile, Source, unknown_key_message
 from .glossary import Glossary, Term
-from .pages import DeckMeta, FactSheetMeta, ModuleMeta, PageMeta
+from .pages import BookPart, DeckMeta, FactSheetMeta, ModuleMeta, PageMeta
 from .quiz import QuizBank
 from .yamlfile import Page, load_yaml, read_page
 
@@ -27,6 +27,7 @@ ROLE_CALLS = {"my_data": "my_data(", "certificate": "certificate(", "glossary": 
 QUIZ_CALL = re.compile(r"\{\{\s*quiz\(\s*[\"']([^\"']+)[\"']")
 REFLECTIONS_HEADING = re.compile(r"^## Reflektionsfrågor[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
 LIST_ITEM = re.compile(r"^\d+\.\s+(.*)")
+SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,11 @@ class Course:
     factsheets: list[FactSheet]
     cases: list[Case]
     pages: dict[str, Page]  # every Markdown page by its path in docs/
+    # book ("kursbok", "handbok") -> the pages that go into it, with what of them (front matter `book:`)
+    book_pages: dict[str, list[tuple[str, BookPart]]] = field(default_factory=dict)
     # Filled in while the pages are rendered:
-    facts_used: dict[str, set[str]] = field(default_factory=dict)  # page -> fact keys
+    # page (or the content file rendered: a quiz bank) -> the fact keys it uses
+    facts_used: dict[str, set[str]] = field(default_factory=dict)
     quiz_pages: dict[str, str] = field(default_factory=dict)  # quiz key -> page showing it
     roles: dict[str, str] = field(default_factory=dict)  # "my_data", "certificate" … -> page
     # "hosted" (the site offers the packages), "preview" (mkdocs serve) or "package" (this is one)
@@ -101,10 +105,20 @@ class Course:
     def facts_on(self, src_path: str) -> list[Fact]:
         return [self.facts.get(key) for key in sorted(self.facts_used.get(src_path, ()))]
 
-    def last_checked(self, src_path: str):
-        """The latest date a fact used on the page was checked (any fact if it uses none)."""
+    def checked_since(self, src_path: str):
+        """The oldest `checked` among the facts the page uses: every fact on it was checked that day or
+        later (the latest check of any fact when the page uses none)."""
         used = self.facts_on(src_path)
-        return max(f.checked for f in used) if used else self.facts.last_checked()
+        return min(f.checked for f in used) if used else self.facts.last_checked()
+
+    def pages_using(self) -> dict[str, list[str]]:
+        """fact key -> the pages (docs paths, in order) that use it."""
+        using: dict[str, list[str]] = {}
+        for src_path in sorted(self.facts_used):
+            if src_path in self.pages:
+                for key in sorted(self.facts_used[src_path]):
+                    using.setdefault(key, []).append(src_path)
+        return using
 
     @property
     def final_test(self) -> QuizBank | None:
@@ -148,7 +162,8 @@ class Loader:
             document = load_yaml(self.root / name, name)
             sources = document.data.get("sources") if isinstance(document.data, dict) else None
             context = {"sources": set(sources) if isinstance(sources, dict) else set()}
-            return Facts.from_model(name, validate(FactsFile, document, context, describe=_describe_fact))
+            model = validate(FactsFile, document, context, describe=_describe_fact)
+            return Facts.from_model(name, model, self.settings.review, document)
 
         return self.attempt(read)
 
@@ -198,20 +213,24 @@ class Loader:
                 break
         return modules
 
-    def other_pages(self, pages: dict[str, Page], modules: list[Module]) -> list[FactSheet]:
+    def other_pages(self, pages: dict[str, Page], modules: list[Module]):
+        """The fact sheets, and the pages that go into a book (book -> [(page, part)])."""
         module_paths = {m.src_path for m in modules}
         folder = self.settings.factsheets.strip("/") + "/"
-        sheets = []
-        for src_path, page in pages.items():
+        sheets, books = [], {}
+        for src_path, page in sorted(pages.items(), key=lambda item: (item[0].count("/"), item[0])):
             if src_path in module_paths or src_path.startswith(self.settings.modules.strip("/") + "/"):
                 continue
             if src_path.startswith(folder) and not src_path.endswith("index.md"):
                 meta = self.meta(page, FactSheetMeta)
                 if meta is not None:
                     sheets.append(FactSheet(meta, src_path))
-            else:
-                self.meta(page, PageMeta)
-        return sheets
+                continue
+            meta = self.meta(page, PageMeta)
+            for book, part in (meta.book.items() if meta else ()):
+                self.attempt(lambda: check_sections(page, book, part.sections))
+                books.setdefault(book, []).append((src_path, part))
+        return sorted(sheets, key=lambda s: s.src_path), books
 
     def quizzes(self) -> dict[str, QuizBank]:
         banks = {}
@@ -299,6 +318,16 @@ def reflection_questions(page: Page) -> tuple[str, ...]:
     return tuple(items)
 
 
+def check_sections(page: Page, book: str, sections: list[str]) -> None:
+    """Every section a page gives a book is one of its ## headings."""
+    headings = SECTION_HEADING.findall(page.body)
+    for index, section in enumerate(sections):
+        if section not in headings:
+            raise AuthorError(page.file, f"'book', '{book}', 'sections': avsnittet '{section}' finns inte på sidan "
+                              f"(rubrikerna på nivå 2 är: {', '.join(headings) or 'inga'})",
+                              page.meta.line(("book", book, "sections", index)))
+
+
 def load_course(root: Path, docs_dir: Path, settings, problems: Problems | None = None) -> Course:
     """Every content file, read and checked; mistakes go to `problems` (a new Problems when None,
     and then the first list of mistakes is raised as ContentErrors)."""
@@ -316,7 +345,7 @@ def load_course(root: Path, docs_dir: Path, settings, problems: Problems | None 
     loader.context["modules"] = {m.number for m in modules}
     quizzes = loader.quizzes()
     loader.context["quizzes"] = {p.stem for p in (root / settings.quizzes).glob("*.yml")}
-    factsheets = loader.other_pages(pages, modules)
+    factsheets, book_pages = loader.other_pages(pages, modules)
     decks = loader.decks()
     cases = loader.cases()
     final = quizzes.get(settings.final_test)
@@ -325,7 +354,7 @@ def load_course(root: Path, docs_dir: Path, settings, problems: Problems | None 
     if own and problems:
         raise ContentErrors(problems)
     course = Course(root, docs_dir, settings, facts or Facts(settings.facts, {}, {}), glossary, modules, quizzes,
-                    decks, factsheets, cases, pages)
+                    decks, factsheets, cases, pages, book_pages)
     for src_path, page in pages.items():
         for role, call in ROLE_CALLS.items():
             if call in page.body:

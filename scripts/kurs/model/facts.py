@@ -2,16 +2,25 @@
 
     sources:
       intranet: {title: …, publisher: …, kind: Webbsida, year: "2026", url: https://…}
+      law: {title: …, publisher: …, kind: Lag, review: 6}    # its facts are reviewed every 6 months
     facts:
       contact:                      # a group (any depth)
         phone: {value: 08-123 456 00, source: intranet, checked: 2026-11-22}
+        hours: {value: 8–17, source: intranet, checked: 2026-11-22, review: 3}
+
+Each fact is to be checked again `review` months after `checked`: its own interval, else its
+source's, else the course's (the plugin's `review`). `Facts.reviews(today)` says which are due
+(within the notice period) or overdue; `today()` is the one place the date comes from.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
-from typing import Annotated, Any, Union
+import os
+from dataclasses import dataclass
+from typing import Annotated, Any, Optional, Union
 
 from pydantic import Discriminator, Field, PrivateAttr, Tag, ValidationInfo, field_validator
 from pydantic.functional_validators import AfterValidator
@@ -40,6 +49,8 @@ def _known(kind: str, what: str, unknown: str = "okänd"):
 
 
 SourceKey = Annotated[str, _known("sources", "källa")]
+Months = Annotated[int, Field(ge=1, le=120, description="Granska igen så många månader efter 'checked' "
+                                                      "(annars källans eller kursens intervall)")]
 ModuleNumber = Annotated[int, Field(ge=1), _known("modules", "modul")]
 QuizKey = Annotated[str, _known("quizzes", "quiz", "okänt")]
 
@@ -52,6 +63,7 @@ class Source(Model):
     kind: Text = Field(description="Slag av källa, t.ex. Presentation, Lag, Webbsida")
     year: OptionalText = ""
     url: OptionalText = ""
+    review: Optional[Months] = None
     _key: str = PrivateAttr("")
 
     @property
@@ -71,6 +83,7 @@ class Fact(Model):
     source: SourceKey = Field(description="En nyckel under sources:")
     checked: Date = Field(description="Dagen då värdet senast kontrollerades mot källan, t.ex. 2026-11-22")
     label: OptionalText = ""
+    review: Optional[Months] = None
     _key: str = PrivateAttr("")
 
     @field_validator("value")
@@ -105,16 +118,59 @@ class FactsFile(Model):
     facts: FactTree = Field(min_length=1)
 
 
-class Facts:
-    """The facts by dotted key ("contact.phone"), with their sources."""
+TODAY_VARIABLE = "KURS_IDAG"
 
-    def __init__(self, file: str, facts: dict[str, Fact], sources: dict[str, Source]):
+
+def today() -> dt.date:
+    """Today's date, or the one in the environment variable KURS_IDAG (2026-11-22): tests, and a
+    content owner who wants to see what will be due on a day, set it."""
+    value = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        from .errors import AuthorError
+
+        raise AuthorError("", f"{TODAY_VARIABLE} ska vara ett datum skrivet 2026-11-22, inte '{value}'") from None
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it is shorter: 31 Jan + 1 = 28/29 Feb)."""
+    index = date.month - 1 + months
+    year, month = date.year + index // 12, index % 12 + 1
+    return date.replace(year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Review:
+    """When a fact must be checked against its source again, and how that stands on a given day."""
+
+    fact: Fact
+    source: Source
+    months: int  # the interval that applies
+    date: dt.date  # checked + months: the last day it is current
+    status: str  # "overdue" (the date has passed), "due" (within the notice period) or "current"
+    line: int | None  # the line of the fact's `checked` in the facts file
+    days_left: int  # from the day it was worked out to the review date (negative: days overdue)
+
+
+STATUS_ORDER = {"overdue": 0, "due": 1, "current": 2}
+
+
+class Facts:
+    """The facts by dotted key ("contact.phone"), with their sources and review intervals."""
+
+    def __init__(self, file: str, facts: dict[str, Fact], sources: dict[str, Source], review_months: int = 12,
+                 lines: dict[str, int] | None = None):
         self.file = file
         self.facts = facts
         self.sources = sources
+        self.review_months = review_months  # the course's interval (the plugin's `review`)
+        self.lines = lines or {}  # fact key -> the line of its `checked` in the file
 
     @classmethod
-    def from_model(cls, file: str, model: FactsFile) -> "Facts":
+    def from_model(cls, file: str, model: FactsFile, review_months: int = 12, document=None) -> "Facts":
         for key, source in model.sources.items():
             source._key = key
         flat: dict[str, Fact] = {}
@@ -129,7 +185,9 @@ class Facts:
                     collect(node, dotted)
 
         collect(model.facts, "")
-        return cls(file, flat, dict(model.sources))
+        # The line to edit after a review: the fact's `checked`.
+        lines = {key: document.line(("facts", *key.split("."), "checked")) for key in flat} if document else {}
+        return cls(file, flat, dict(model.sources), review_months, lines)
 
     def get(self, key: str) -> Fact:
         """The fact at a dotted key; a KeyError with the author's message when there is none."""
@@ -149,6 +207,22 @@ class Facts:
 
     def last_checked(self) -> dt.date:
         return max(f.checked for f in self.facts.values())
+
+    def review_months_of(self, fact: Fact) -> int:
+        """The fact's own interval, else its source's, else the course's."""
+        return fact.review or self.source_of(fact).review or self.review_months
+
+    def review(self, fact: Fact, on: dt.date, notice_days: int) -> Review:
+        months = self.review_months_of(fact)
+        date = add_months(fact.checked, months)
+        left = (date - on).days
+        status = "overdue" if left < 0 else "due" if left <= notice_days else "current"
+        return Review(fact, self.source_of(fact), months, date, status, self.lines.get(fact.key), left)
+
+    def reviews(self, on: dt.date, notice_days: int) -> list[Review]:
+        """Every fact's review on the day `on`: overdue first, then due, then current, each by date."""
+        found = [self.review(fact, on, notice_days) for fact in self.facts.values()]
+        return sorted(found, key=lambda r: (STATUS_ORDER[r.status], r.date, r.fact.key))
 
 
 class UnknownKey(KeyError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import ConfigDict, Field
 
@@ -13,12 +13,27 @@ Positive = Annotated[int, Field(ge=1)]
 Sources = list[SourceKey]
 
 
+BOOKS = ("kursbok", "handbok")  # the participant's book and the trainer's handbook (books/)
+BookKey = Literal["kursbok", "handbok"]
+
+
+class BookPart(Model):
+    """What of a page goes into a book: `book: {kursbok: {title: Om kursen, sections: [Varför?]}}`."""
+
+    title: OptionalText = Field("", description="Kapitlets rubrik i boken (annars sidans rubrik)")
+    sections: list[Text] = Field(default_factory=list,
+                                 description="Sidans ##-rubriker som ska med, texten före den första också "
+                                             "(annars hela sidan)")
+
+
 class PageMeta(Model):
-    """Any page: Material's own fields are allowed; `sources` gives the page a "Källor" section."""
+    """Any page: Material's own fields are allowed; `sources` gives the page a "Källor" section and
+    `book` puts the page (or some of its sections) in a book."""
 
     model_config = ConfigDict(extra="allow")
     title: Optional[Text] = None
     sources: Sources = Field(default_factory=list)
+    book: dict[BookKey, BookPart] = Field(default_factory=dict, description="Böckerna som sidan ska med i")
 
 
 class ModuleMeta(Model):

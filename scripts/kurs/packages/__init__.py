@@ -15,18 +15,24 @@ HERE = Path(__file__).parent
 ASSETS = {"assets/vendor/iframe-worker/": HERE / "iframe-worker"}
 
 
+def download_box(markdown: str) -> str:
+    """A download link (or what stands in its place), in every mode the same paragraph: a print
+    (books/) leaves it out."""
+    return f'<p class="course-download" markdown>{markdown}</p>\n'
+
+
 def macros(ctx) -> dict:
     course = ctx.course
     names = Names(course.id)
 
     def download(kind: str, name: str, text: str, inside: str) -> str:
         if kind not in course.settings.packages:
-            return t("packages.not_built") + "\n"
+            return download_box(t("packages.not_built"))
         if course.package_mode == "package":
-            return f"*{inside}*\n"
+            return download_box(f"*{inside}*")
         if course.package_mode == "preview":
-            return t("packages.preview") + "\n"
-        return f'<p class="course-download" markdown>[{text}]({ctx.relative(name)}) ({size_placeholder(name)})</p>\n'
+            return download_box(t("packages.preview"))
+        return download_box(f"[{text}]({ctx.relative(name)}) ({size_placeholder(name)})")
 
     def offline_package() -> str:
         """The download link of the offline package (a zip to open from a USB stick)."""

@@ -92,6 +92,7 @@ class Build:
     inputs: tuple  # files and folders (relative to root, or absolute) the package is built from
     mastery: int | None  # the final test's pass mark: SCORM's masteryscore
     language: str = "sv"
+    books: tuple[str, ...] = ()  # the books' files in the site (books/), named in the readme
 
     def cached(self, name: str) -> Path:
         return self.root / CACHE_DIR / name
@@ -108,7 +109,7 @@ def build_packages(build: Build, built_on: str) -> dict[str, Package]:
     nothing they are built from has changed."""
     cache = build.root / CACHE_DIR
     record = cache / "packages.json"
-    digest = inputs_hash(build.root, build.inputs, build.title, build.names.course_id, *build.kinds)
+    digest = inputs_hash(build.root, build.inputs, build.title, build.names.course_id, *build.kinds, *build.books)
     names = build.names.chosen(build.kinds)
     paths = {name: cache / name for name in names.values()}
     fresh = record.exists() and json.loads(record.read_text(encoding="utf-8")).get("hash") == digest
@@ -119,7 +120,8 @@ def build_packages(build: Build, built_on: str) -> dict[str, Package]:
             build_site(build.root, build.config_file, site)
             partial = {name: partial_path(path) for name, path in paths.items()}
             if "offline" in names:
-                readme = t("packages.readme", title=build.title, folder=build.names.folder, built=built_on)
+                books = t("packages.readme_books", files=" och ".join(build.books)) if build.books else ""
+                readme = t("packages.readme", title=build.title, folder=build.names.folder, built=built_on, books=books)
                 write_zip(site, partial[names["offline"]], build.names.folder, readme)
             if "scorm12" in names:
                 if build.mastery is None:

@@ -77,6 +77,7 @@ def macros(ctx) -> dict:
             raise MacroError(unknown_key_message("quiz", key, course.quizzes, "okänt"))
         bank = course.quizzes[key]
         course.quiz_pages[key] = ctx.page
+        course.facts_used.setdefault(ctx.page, set()).update(course.facts_used.get(bank.file, ()))
         in_module = course.module_for(ctx.page) is not None
         if in_module and bank.pass_mark is None:
             raise AuthorError(bank.file, "ett quiz i en modul behöver 'pass_mark' (procent rätt för att modulen ska bli klar)", 1)

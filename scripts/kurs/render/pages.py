@@ -12,7 +12,7 @@ from ..locale import t
 from ..model.course import Course, Module
 from ..model.errors import AuthorError
 from ..model.facts import Facts
-from .macros import minutes_text
+from .macros import minutes_text, swedish_date
 
 H1 = re.compile(r"^# .+$", re.MULTILINE)
 
@@ -30,21 +30,24 @@ def after_heading(markdown: str, file: str, addition: str) -> str:
 
 
 def module_meta_html(module: Module, total: int, extra_markdown: str = "") -> str:
-    extra = f" · {extra_markdown}" if extra_markdown else ""
+    """ "Modul 3 av 6 · Beräknad tid: …", and a link that only makes sense on screen (no print has it)."""
+    extra = f'<span class="module-present"> · {extra_markdown}</span>' if extra_markdown else ""
     meta = t("modules.meta", number=module.number, total=total, minutes=minutes_text(module.minutes))
     return f'<p class="module-meta" markdown>{meta}{extra}</p>'
 
 
-def sources_markdown(source_keys, facts: Facts) -> str:
-    """The "Källor" section that ends every page with sources."""
+def sources_markdown(source_keys, facts: Facts, checked: str = "") -> str:
+    """The "Källor" section that ends every page with sources; `checked` says since when its facts
+    have been checked (module pages)."""
     items = []
     for key in source_keys:
         source = facts.source(key)
         text = source.citation()
         items.append(f"<li>{text} <a href=\"{source.url}\">{source.url}</a></li>" if source.url else f"<li>{text}</li>")
+    checked = f'\n<p class="course-checked">{t("modules.facts_checked", date=checked)}</p>\n' if checked else ""
     return (
         f'\n\n<div class="course-sources" markdown>\n\n## {t("modules.sources_heading")} {{#kallor data-search-exclude}}\n\n'
-        f"{t('modules.sources_intro')}\n\n<ul>\n" + "\n".join(items) + "\n</ul>\n\n</div>\n"
+        f"{t('modules.sources_intro')}\n\n<ul>\n" + "\n".join(items) + f"\n</ul>\n{checked}\n</div>\n"
     )
 
 
@@ -64,7 +67,8 @@ def finish_markdown(course: Course, markdown: str, src_path: str) -> str:
         markdown = after_heading(markdown, file, download_markdown(sheet))
     sources = page.meta.data.get("sources") if page else None
     if sources:
-        markdown += sources_markdown(sources, course.facts)
+        checked = swedish_date(course.checked_since(src_path)) if module and course.facts_on(src_path) else ""
+        markdown += sources_markdown(sources, course.facts, checked)
     if course.roles.get("glossary") != src_path and course.glossary:
         markdown += "\n\n" + abbreviations(course.glossary) + "\n"
     return markdown
