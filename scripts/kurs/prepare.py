@@ -65,6 +65,10 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
         course.quizzes[key], errors = quiz.rendered_bank(bank, ctx.render_text)
         for error in errors:
             problems.add(error)
+    for index, case in enumerate(course.cases):
+        course.cases[index], errors = cases.rendered_case(case, ctx.render_text)
+        for error in errors:
+            problems.add(error)
     if render_pages:
         renderer = PageRenderer(macros, cache_dir)
         for src_path, page in course.pages.items():
