@@ -49,6 +49,7 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
     problems = Problems()
     course = load_course(root, docs_dir, settings, problems)
     course.package_mode = package_mode
+    course.site_url = (conf or {}).get("site_url") or ""
     site = Site(course)
     if problems:  # the pages are rendered once every file they draw on could be read
         raise ContentErrors(problems)
