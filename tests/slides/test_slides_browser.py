@@ -1,7 +1,7 @@
 """The presenter decks in Debian's Chromium: each opens with nothing requested from
-outside the site, advances by keyboard, carries speaker notes, passes axe-core, runs
-quiz slides for the room, opens the speaker view, prints one page per slide and works
-from file://."""
+outside the site, advances by keyboard, carries speaker notes, passes axe-core, opens the
+speaker view, prints one page per slide and works from file://. The group questions' classroom
+mode is tested in test_classroom_browser.py."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ DECKS = sorted(p.stem for p in (ROOT / "slides").glob("*.md"))
 # håller i presentationen", "Varför …", contents, six section titles, 15 content slides
 # and the closing reflection questions.
 SEED_SLIDES = 26
-VISIBLE = re.compile(r"\bvisible\b")  # reveal.js's class for a shown fragment
 
 
 def open_deck(page, base_url, key, query=""):
@@ -70,33 +69,6 @@ def test_full_deck_follows_the_seed_order_with_every_part(page, base_url):
     assert headings[0].startswith("Betänketid vid misstänkt människohandel")
     positions = [headings.index(title) for title in titles]
     assert positions == sorted(positions), "the six parts are not in course order"
-
-
-def test_quiz_slide_shows_the_answer_on_the_next_key_press(page, base_url):
-    open_deck(page, base_url, "modul-1")
-    first_question = page.evaluate(
-        "Reveal.getSlides().findIndex(s => s.querySelector('.quiz-answer'))"
-    )
-    page.evaluate(f"Reveal.slide({first_question})")
-    slide = page.locator("section.present")
-    answer = slide.locator(".quiz-answer")
-    expect(slide.locator(".quiz-question")).to_be_visible()
-    expect(answer).not_to_have_class(VISIBLE)
-    assert answer.evaluate("e => getComputedStyle(e).opacity") == "0"
-    violations = run_axe(page)
-    assert not violations, format_violations(violations)
-
-    page.keyboard.press("ArrowRight")
-    expect(answer).to_have_class(VISIBLE)
-    expect(answer).to_contain_text("Rätt svar")
-    expect(slide.locator(".quiz-right .quiz-right-mark").first).to_have_class(VISIBLE)
-    assert page.evaluate("Reveal.getIndices().h") == first_question
-    page.wait_for_function("getComputedStyle(document.querySelector('section.present .quiz-answer')).opacity === '1'")
-    violations = run_axe(page)
-    assert not violations, format_violations(violations)
-
-    page.keyboard.press("ArrowRight")
-    assert page.evaluate("Reveal.getIndices().h") == first_question + 1
 
 
 def test_controls_and_keyboard_help_are_in_swedish(page, base_url):
