@@ -103,6 +103,9 @@ def test_print_pdf_gives_one_page_per_slide(page, base_url, key):
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(pdf.pages) == slides
     assert "Källor" in reader_text(pdf.pages[-1].extract_text())
+    handout = reader_text(" ".join(p.extract_text() for p in pdf.pages))
+    for control in ("Börja om", "Radera sparade svar"):  # the presenter's, not the room's
+        assert control not in handout
 
 
 def test_deck_works_opened_from_disk(page, site_dir):
