@@ -129,6 +129,30 @@ def test_a_group_question_runs_by_keyboard_countdown_count_then_answer(page, bas
     assert not errors, errors
 
 
+def test_classroom_mode_works_under_a_strict_content_security_policy(page, base_url):
+    """Served with `Content-Security-Policy: default-src 'self'`: nothing of the countdown, the count or
+    the summary needs an inline script, handler or style attribute."""
+    def with_policy(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": "default-src 'self'"})
+
+    page.route("**/*", with_policy)
+    page.add_init_script("window.blocked = []; document.addEventListener('securitypolicyviolation',"
+                         " e => window.blocked.push(e.violatedDirective + ' ' + e.blockedURI))")
+    page.goto(f"{base_url}bildspel/modul-4.html")
+    expect(page.locator(".reveal.ready")).to_be_attached()  # (waiting for a function would need eval)
+    page.evaluate("Reveal.slide(Reveal.getSlides().findIndex(s => s.querySelector('.group-question')))")
+    for key in ("t", "ArrowRight", "1", "+", "+"):
+        page.keyboard.press(key)
+    slide = page.locator("section.present")
+    expect(slide.locator(".timer-toggle")).to_have_text("Pausa")
+    expect(slide.locator(".tally-count").first).to_have_value("2")
+    expect(slide.locator(".tally-bar").first).to_have_attribute("style", "width: 100%;")
+    page.evaluate("Reveal.slide(Reveal.getSlides().findIndex(s => s.querySelector('.classroom-summary')))")
+    expect(page.locator("section.present tbody tr").first).to_contain_text("A 2")
+    assert page.evaluate("window.blocked") == []
+
+
 def test_the_session_summary_lists_the_counts_survives_a_reload_prints_and_clears(page, base_url):
     page.clock.set_fixed_time(START)
     open_deck(page, base_url, "modul-1")
@@ -186,6 +210,34 @@ def test_the_session_summary_lists_the_counts_survives_a_reload_prints_and_clear
     page.reload()
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     expect(summary.locator("table")).to_have_count(0)
+
+
+def test_the_count_by_touch_mouse_and_typing_when_the_browser_saves_nothing(browser, base_url):
+    """On a touch screen, with a mouse or typed into the box, also when the browser lets the deck
+    save nothing (the counts then last as long as the page, and the summary says so)."""
+    context = browser.new_context(has_touch=True)
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() {"
+                            " throw new DOMException('blocked', 'SecurityError'); }})")
+    page = context.new_page()
+    open_deck(page, base_url, "modul-5")
+    go_to_first_question(page)
+    page.keyboard.press("ArrowRight")
+    slide = page.locator("section.present")
+    first, second = slide.locator(".tally").nth(0), slide.locator(".tally").nth(1)
+    first.locator(".tally-more").tap()
+    first.locator(".tally-more").tap()
+    first.locator(".tally-less").click()
+    second.locator(".tally-count").fill("5")
+    second.locator(".tally-count").press("Enter")
+    expect(first.locator(".tally-count")).to_have_value("1")
+    expect(slide.locator(".tally-total")).to_have_text("6 svar")
+    page.keyboard.press("ArrowRight")  # the box gave the keys back to the deck
+    expect(slide.locator(".quiz-answer")).to_have_class(VISIBLE)
+    page.evaluate("Reveal.slide(Reveal.getSlides().findIndex(s => s.querySelector('.classroom-summary')))")
+    summary = page.locator("section.present .classroom-summary")
+    expect(summary.locator(".summary-when")).to_contain_text("Webbläsaren låter inte bildspelet spara svaren.")
+    expect(summary.locator("tbody tr").first).to_contain_text("A 1 · B 5")
+    context.close()
 
 
 def test_saved_answers_that_cannot_be_read_are_kept_aside_and_counting_goes_on(page, base_url):
