@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-import segno
 
 from ..locale import t
 from ..model.case import Case
@@ -222,6 +221,8 @@ def case_slides(cases: list[Case], convert: Callable[[str], str]) -> list[Slide]
 
 def qr_slide(url: str) -> Slide:
     """A QR code to the course's address, made at build time (segno): no network when it is shown."""
+    import segno  # only a site with an address needs it
+
     svg = segno.make(url, error="m").svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff")
     label = html.escape(t("slides.qr_label", url=url))
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
