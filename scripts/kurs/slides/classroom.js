@@ -88,10 +88,13 @@
       Store.changed();
     },
 
+    /* Everything saved, the copy of unreadable answers too. */
     clear: function () {
       Store.memory = Store.memory ? Store.empty() : null;
+      if (Store.problem === "unreadable") Store.problem = "";
       try {
         window.localStorage.removeItem(KEY);
+        window.localStorage.removeItem(KEY + ".unreadable");
       } catch (error) { /* nothing was saved */ }
       Store.changed();
     },
