@@ -1,6 +1,7 @@
 """The `kurs` command: start a course, check it, build its packages.
 
     kurs new MAPP          en ny, liten kurs som går att bygga direkt
+    kurs import FIL MAPP   en ny kurs av en PowerPoint-presentation (.pptx)
     kurs check             kontrollera hela kursen utan att bygga den
     kurs packages [MAPP]   bygg paketen (utan internet, SCORM 1.2)
     kurs lix [WEBBPLATS]   läsbarhetsindex för varje sida i en byggd webbplats
@@ -50,6 +51,15 @@ def parser() -> argparse.ArgumentParser:
                                           "ett faktablad, fakta, ordlista och mkdocs.yml.")
     new.add_argument("folder", metavar="MAPP", help="mappen att skapa (får inte finnas, eller vara tom)")
     new.add_argument("--titel", default="Min kurs", help="kursens titel (standard: Min kurs)")
+    imported = commands.add_parser(
+        "import", help="gör en ny kurs av en PowerPoint-presentation (.pptx)",
+        description="Gör en kurs av presentationen: varje avsnitt (eller avsnittsrubrik) blir en modul, varje bild "
+                    "ett avsnitt på modulsidan och en bild i modulens bildspel. IMPORT.md i kursen säger vad varje "
+                    "bild blev och vad du behöver göra för hand.")
+    imported.add_argument("presentation", metavar="PRESENTATION.pptx", help="presentationen att göra en kurs av")
+    imported.add_argument("folder", metavar="MAPP", help="mappen att skapa (får inte finnas, eller vara tom)")
+    imported.add_argument("--dry-run", action="store_true",
+                          help="skriv bara ut rapporten (IMPORT.md), utan att skapa något")
     check = commands.add_parser("check", help="kontrollera hela kursen utan att bygga den",
                                 description="Läser alla kursens filer och skriver ut varje fel som fil:rad: meddelande.")
     check.add_argument("--kurs", default=".", metavar="MAPP", help="kursens mapp (standard: den du står i)")
@@ -72,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()
         return 2
     try:
-        return {"new": new, "check": check, "packages": packages, "lix": lix}[args.command](args)
+        return {"new": new, "import": import_, "check": check, "packages": packages, "lix": lix}[args.command](args)
     except ContentErrors as errors:
         print(errors, file=sys.stderr)
         return 1
@@ -139,6 +149,24 @@ def new(args) -> int:
 
     folder = create(Path(args.folder), args.titel)
     print(f"Kursen finns i {folder}. Gå dit och kör: bash scripts/serve.sh")
+    return 0
+
+
+def import_(args) -> int:
+    from .importer import import_presentation
+
+    started = time.perf_counter()
+    result = import_presentation(Path(args.presentation), Path(args.folder), dry_run=args.dry_run)
+    if args.dry_run:
+        print(result.report, end="")
+        return 0
+    plan, problems = result.written.plan, len(result.written.report.problems)
+    print(f"Klart på {time.perf_counter() - started:.1f} s! Kursen finns i {result.folder}: "
+          f"{len(plan.parts)} {'modul' if len(plan.parts) == 1 else 'moduler'} av "
+          f"{len(result.written.report.rows)} bilder, {len(result.written.report.facts)} föreslagna fakta.")
+    if problems:
+        print(f"{problems} {'sak' if problems == 1 else 'saker'} behöver en hand: se {result.folder / 'IMPORT.md'}.")
+    print(f"Läs {result.folder / 'IMPORT.md'}, gå sedan dit och kör: bash scripts/serve.sh")
     return 0
 
 

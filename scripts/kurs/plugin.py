@@ -2,7 +2,7 @@
 
 Each event handler is a few lines around the engine's plain functions, so that the course's work
 depends on MkDocs as little as possible: the course is read and rendered before MkDocs writes a
-page (on_pre_build, see render/), and PDFs and packages are made after (on_page_content, on_env).
+page (on_pre_build, see prepare.py), and PDFs and packages are made after (on_page_content, on_env).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .model.errors import AuthorError, ContentErrors
 from .packages import offline
 from .prepare import Site, engine_macros, prepare
 from .quiz import engine as quiz_engine
+from .render.define_env import register_with_mkdocs_macros
 from .render.macros import swedish_date
 from .render.pages import finish_markdown
 from .render.renderer import keep_compiled
@@ -92,12 +93,11 @@ class KursPlugin(BasePlugin[KursConfig]):
                 return None
             return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
 
-        self.url_of = url_of
         self.site = prepare(self.root, docs_dir, self.config, url_of, site_files, config.use_directory_urls,
                             self.mode, conf=dict(config), render_pages=self.macros_plugin is None,
                             cache_dir=self.root / JINJA_CACHE / "sidor")
         if self.macros_plugin is not None:
-            self._register_with_mkdocs_macros()
+            self.macro_errors = register_with_mkdocs_macros(self.macros_plugin, self.site.context, engine_macros)
         self.built_sheets, self.reflections, self.packages = {}, {}, {}
 
     def on_serve(self, server, *, config, builder):
@@ -135,7 +135,7 @@ class KursPlugin(BasePlugin[KursConfig]):
         if self.macros_plugin is None:
             return markdown
         src_path = page.file.src_path
-        errors = self._macro_errors.pop(src_path, [])
+        errors = self.macro_errors.pop(src_path, [])
         if errors:
             raise PluginError("\n".join(errors))
         try:
@@ -201,48 +201,6 @@ class KursPlugin(BasePlugin[KursConfig]):
     def _print_settings(self, config) -> PrintSettings:
         return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,
                              ", ".join(self.config.keywords))
-
-    def _register_with_mkdocs_macros(self) -> None:
-        """Give mkdocs-macros the engine's macros; their mistakes are reported per page, as ours are."""
-        self._macro_errors: dict[str, list[str]] = {}
-        ctx = self.site.context
-        macros = engine_macros(ctx)
-
-        def recording(name, function):
-            def call(*args, **kwargs):
-                try:
-                    return function(*args, **kwargs)
-                except Exception as error:  # noqa: BLE001
-                    from .render.renderer import author_message
-
-                    message = author_message(error)
-                    if message is None:
-                        raise
-                    page = self.site.course.pages.get(ctx.page)
-                    self._macro_errors.setdefault(ctx.page, []).append(f"{page.file if page else ctx.page}: {name}(): {message}")
-                    return f"**[FEL: {name}]**"
-
-            call.__name__ = name
-            return call
-
-        wrapped = {name: recording(name, f) for name, f in macros.items()}
-        present = self.macros_plugin.macros if hasattr(self.macros_plugin, "_macros") else {}
-        for name, function in wrapped.items():
-            if name in present:
-                present[name] = function
-                self.macros_plugin.env.globals[name] = function
-        missing = {name: f for name, f in wrapped.items() if name not in present}
-        if missing:
-            self.macros_plugin.register_macros(missing)
-
-        def enable_quiz(env):
-            """mkdocs-quiz works on pages whose meta turns it on; set after mkdocs-macros rendered the
-            page, since it offers page meta as variables (a `quiz` there would hide the macro)."""
-            if env.page.file.src_path in self.site.course.quiz_pages.values():
-                env.page.meta["quiz"] = {"enabled": True}
-
-        if enable_quiz.__name__ not in {f.__name__ for f in self.macros_plugin.post_macro_functions}:
-            self.macros_plugin.post_macro_functions.append(enable_quiz)
 
 
 def _add_scripts(config, paths) -> None:

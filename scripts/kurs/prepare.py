@@ -36,8 +36,7 @@ class Site:
     course: Course
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown after macros
     decks: dict[str, str] = field(default_factory=dict)  # site path -> HTML
-    context: MacroContext | None = None
-    macros: dict = field(default_factory=dict)
+    context: MacroContext | None = None  # the macros' context (mkdocs-macros renders with it, if it renders)
 
 
 def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str], directory_urls: bool,
@@ -61,7 +60,7 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
         problems.add(error)
         raise ContentErrors(problems) from None
     macros = {**engine, **own}
-    site.context, site.macros = ctx, macros
+    site.context = ctx
     for key, bank in list(course.quizzes.items()):
         course.quizzes[key], errors = quiz.rendered_bank(bank, ctx.render_text)
         for error in errors:

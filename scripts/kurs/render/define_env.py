@@ -67,3 +67,48 @@ def course_macros(project_dir: Path, name: str, conf: dict, engine_macros: dict[
         line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else (frames[-1].lineno if frames else None)
         raise AuthorError(path.name, f"kursens makron gick inte att läsa in: {type(error).__name__}: {error}", line) from None
     return {key: value for key, value in env.macros.items() if key not in engine_macros}
+
+
+def register_with_mkdocs_macros(macros_plugin, ctx, engine_macros) -> dict[str, list[str]]:
+    """When mkdocs-macros-plugin renders the pages instead of the engine: give it the engine's macros
+    (`engine_macros(ctx)`), each recording its mistakes per page as the engine's renderer does, and
+    turn mkdocs-quiz on for the quiz pages once a page is rendered (mkdocs-macros offers page meta as
+    variables: a `quiz` there would hide the macro). Returns the mistakes by page, filled in as pages
+    render."""
+    from .renderer import author_message
+
+    mistakes: dict[str, list[str]] = {}
+    course = ctx.course
+
+    def recording(name, function):
+        def call(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - author mistakes are reported, bugs are not
+                message = author_message(error)
+                if message is None:
+                    raise
+                page = course.pages.get(ctx.page)
+                mistakes.setdefault(ctx.page, []).append(f"{page.file if page else ctx.page}: {name}(): {message}")
+                return f"**[FEL: {name}]**"
+
+        call.__name__ = name
+        return call
+
+    wrapped = {name: recording(name, function) for name, function in engine_macros(ctx).items()}
+    present = macros_plugin.macros if hasattr(macros_plugin, "_macros") else {}
+    for name, function in wrapped.items():  # a rebuild (mkdocs serve): replace, do not add twice
+        if name in present:
+            present[name] = function
+            macros_plugin.env.globals[name] = function
+    missing = {name: function for name, function in wrapped.items() if name not in present}
+    if missing:
+        macros_plugin.register_macros(missing)
+
+    def enable_quiz(env):
+        if env.page.file.src_path in course.quiz_pages.values():
+            env.page.meta["quiz"] = {"enabled": True}
+
+    functions = macros_plugin.post_macro_functions
+    functions[:] = [f for f in functions if f.__name__ != enable_quiz.__name__] + [enable_quiz]
+    return mistakes
