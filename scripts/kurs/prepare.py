@@ -48,6 +48,7 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
     problems = Problems()
     course = load_course(root, docs_dir, settings, problems)
     course.package_mode = package_mode
+    course.site_url = (conf or {}).get("site_url") or ""
     site = Site(course)
     if problems:  # the pages are rendered once every file they draw on could be read
         raise ContentErrors(problems)
@@ -63,6 +64,11 @@ def prepare(root: Path, docs_dir: Path, settings, url_of, site_files: list[str],
     for key, bank in list(course.quizzes.items()):
         ctx.page = bank.file  # the facts a bank uses count for the page that shows it (see quiz.macros)
         course.quizzes[key], errors = quiz.rendered_bank(bank, ctx.render_text)
+        for error in errors:
+            problems.add(error)
+    for index, case in enumerate(course.cases):
+        ctx.page = case.file  # credited to the pages that show the cases (see cases.macros)
+        course.cases[index], errors = cases.rendered_case(case, ctx.render_text)
         for error in errors:
             problems.add(error)
     ctx.page = None

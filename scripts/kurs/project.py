@@ -30,6 +30,7 @@ class Project:
     site_name: str
     use_directory_urls: bool
     settings: KursConfig
+    site_url: str = ""
 
 
 def _read(path: Path) -> dict:
@@ -69,7 +70,7 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     except ValueError as error:
         raise AuthorError(config_file, f"plugins: kurs: {error}") from None
     return Project(root, root / data.get("docs_dir", "docs"), data.get("site_name", ""),
-                   bool(data.get("use_directory_urls", True)), kurs)
+                   bool(data.get("use_directory_urls", True)), kurs, str(data.get("site_url") or ""))
 
 
 def site_url(path: str, directory_urls: bool) -> str:
@@ -95,5 +96,5 @@ def prepare_project(project: Project, package_mode: str = "preview"):
         return site_url(path, project.use_directory_urls) if path in files else None
 
     return prepare(project.root, project.docs_dir, project.settings, url_of, known, project.use_directory_urls,
-                   package_mode, conf={"site_name": project.site_name},
+                   package_mode, conf={"site_name": project.site_name, "site_url": project.site_url},
                    cache_dir=project.root / ".cache/jinja/sidor")

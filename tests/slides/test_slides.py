@@ -3,6 +3,7 @@ mistake is reported with the file, the slide number and what is wrong."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from kurs.model.yamlfile import split_page
 from kurs.prepare import engine_macros
 from kurs.project import site_url
 from kurs.render.macros import MacroContext
-from kurs.slides.render import SLIDE_MACROS, SlideRenderer, slide_count
+from kurs.slides.render import SLIDE_MACROS, SlideRenderer, inline_markdown, slide_count
 
 DOCS = PROJECT.docs_dir
 DOCS_FILES = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.is_file()}
@@ -31,7 +32,7 @@ def course():
 @pytest.fixture
 def renderer(course):
     macros = {name: f for name, f in engine_macros(MacroContext(course)).items() if name in SLIDE_MACROS}
-    return SlideRenderer(course.facts, course.quizzes, macros, url_of)
+    return SlideRenderer(course, macros, url_of)
 
 
 def deck(text: str, key: str = "test") -> Deck:
@@ -78,7 +79,7 @@ def test_every_content_slide_has_speaker_notes(course, renderer):
 
 def test_slide_count_matches_the_built_slides(course, renderer):
     for each in course.decks.values():
-        assert slide_count(each, course.decks, course.quizzes) == len(renderer.deck_slides(each, course.decks))
+        assert slide_count(each, course) == len(renderer.deck_slides(each))
 
 
 def test_title_slide_notes_point_presenters_to_kunskapsguiden_and_the_presenter_page(course, renderer):
@@ -112,17 +113,60 @@ def test_links_to_pages_and_files_become_site_urls(renderer):
     assert 'href="../moduler/3-betanketid/#vad-ar-betanketid"' in html
 
 
-def test_quiz_slides_show_the_answer_one_step_after_the_question(course, renderer):
+def test_group_questions_count_the_room_before_the_answer(course, renderer):
+    """Each question: options first (with the deck's countdown), the count per option one step
+    later, the right answer one step after that; then the session's summary, then the sources."""
     module_deck = course.decks["modul-1"]
-    slides = renderer.deck_slides(module_deck, course.decks)
+    slides = renderer.deck_slides(module_deck)
     bank = course.quizzes[module_deck.quiz]
-    questions = [s for s in slides if s.kind == "quiz" and "quiz-answer" in s.html]
+    questions = [s for s in slides if s.kind == "quiz" and "group-question" in s.html]
     assert len(questions) == len(bank.questions)
-    first = questions[0].html
-    assert re.search(r'class="fragment quiz-answer" data-fragment-index="1"', first)
-    right = sum(a.is_right for a in bank.questions[0].answers)
-    assert first.count('class="fragment quiz-right-mark" data-fragment-index="1"') == right
-    assert slides[-1].kind == "sources"
+    for number, (slide, question) in enumerate(zip(questions, bank.questions), start=1):
+        options, right = len(question.answers), [i for i, a in enumerate(question.answers) if a.is_right]
+        assert f'data-question="modul-1/{number}/' in slide.html
+        assert f'data-right="{",".join(map(str, right))}"' in slide.html
+        assert slide.html.count('class="fragment tally" data-fragment-index="1"') == options
+        assert slide.html.count('class="tally-count classroom-control"') == options
+        assert re.search(r'class="fragment quiz-answer" data-fragment-index="2"', slide.html)
+        assert slide.html.count('class="fragment quiz-right-mark" data-fragment-index="2"') == len(right)
+        assert f'class="classroom-timer" data-seconds="{module_deck.meta.countdown}"' in slide.html
+    assert [s.kind for s in slides[-2:]] == ["summary", "sources"]
+
+
+def test_a_deck_without_countdown_has_no_timer(renderer):
+    slides = renderer.deck_slides(deck(HEADER.replace("title: Test", "title: Test\nquiz: modul-1") + "# A\n"))
+    assert any("group-question" in s.html for s in slides)
+    assert not any("classroom-timer" in s.html for s in slides)
+
+
+def test_case_slides_tell_each_story_and_ask_each_question_with_the_comment_in_the_notes(course, renderer):
+    slides = [s for s in renderer.deck_slides(course.decks["modul-6"]) if s.kind == "case"]
+    assert len(slides) == sum(1 + len(case.questions) for case in course.cases)
+    at = 0
+    for number, case in enumerate(course.cases, start=1):
+        story = slides[at]
+        assert f"Fall {number}: {case.title}" in story.html and case.form in story.html
+        for question, slide in zip(case.questions, slides[at + 1:]):
+            assert inline_markdown(question.question) in slide.html
+            assert renderer.markdown_html(question.comment) in slide.notes
+        at += 1 + len(case.questions)
+
+
+def test_the_qr_code_slide_needs_the_sites_address(course):
+    """Only a site with an address (site_url) gets the QR code slide, in the deck that asks for it
+    and in the combined decks that include that deck."""
+    macros = {name: f for name, f in engine_macros(MacroContext(course)).items() if name in SLIDE_MACROS}
+    for address, expected in (("", []), ("https://kurs.example.se/", ["avslutning", "hela-presentationen"])):
+        with_address = dataclasses.replace(course, site_url=address)
+        renderer = SlideRenderer(with_address, macros, url_of)
+        showing = sorted(key for key, each in course.decks.items()
+                         if any(s.kind == "qr" for s in renderer.deck_slides(each)))
+        assert showing == expected
+        for each in course.decks.values():
+            assert slide_count(each, with_address) == len(renderer.deck_slides(each))
+    qr = next(s for s in renderer.deck_slides(course.decks["avslutning"]) if s.kind == "qr")
+    assert '<svg role="img" aria-label="QR-kod till kursen på webben: https://kurs.example.se/"' in qr.html
+    assert 'href="https://kurs.example.se/"' in qr.html
 
 
 # --- mistakes (each with the deck's file, the line in it and the slide's number) -----------------

@@ -1,7 +1,7 @@
 """The presenter decks in Debian's Chromium: each opens with nothing requested from
-outside the site, advances by keyboard, carries speaker notes, passes axe-core, runs
-quiz slides for the room, opens the speaker view, prints one page per slide and works
-from file://."""
+outside the site, advances by keyboard, carries speaker notes, passes axe-core, opens the
+speaker view, prints one page per slide and works from file://. The group questions' classroom
+mode is tested in test_classroom_browser.py."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ DECKS = sorted(p.stem for p in (ROOT / "slides").glob("*.md"))
 # håller i presentationen", "Varför …", contents, six section titles, 15 content slides
 # and the closing reflection questions.
 SEED_SLIDES = 26
-VISIBLE = re.compile(r"\bvisible\b")  # reveal.js's class for a shown fragment
 
 
 def open_deck(page, base_url, key, query=""):
@@ -72,33 +71,6 @@ def test_full_deck_follows_the_seed_order_with_every_part(page, base_url):
     assert positions == sorted(positions), "the six parts are not in course order"
 
 
-def test_quiz_slide_shows_the_answer_on_the_next_key_press(page, base_url):
-    open_deck(page, base_url, "modul-1")
-    first_question = page.evaluate(
-        "Reveal.getSlides().findIndex(s => s.querySelector('.quiz-answer'))"
-    )
-    page.evaluate(f"Reveal.slide({first_question})")
-    slide = page.locator("section.present")
-    answer = slide.locator(".quiz-answer")
-    expect(slide.locator(".quiz-question")).to_be_visible()
-    expect(answer).not_to_have_class(VISIBLE)
-    assert answer.evaluate("e => getComputedStyle(e).opacity") == "0"
-    violations = run_axe(page)
-    assert not violations, format_violations(violations)
-
-    page.keyboard.press("ArrowRight")
-    expect(answer).to_have_class(VISIBLE)
-    expect(answer).to_contain_text("Rätt svar")
-    expect(slide.locator(".quiz-right .quiz-right-mark").first).to_have_class(VISIBLE)
-    assert page.evaluate("Reveal.getIndices().h") == first_question
-    page.wait_for_function("getComputedStyle(document.querySelector('section.present .quiz-answer')).opacity === '1'")
-    violations = run_axe(page)
-    assert not violations, format_violations(violations)
-
-    page.keyboard.press("ArrowRight")
-    assert page.evaluate("Reveal.getIndices().h") == first_question + 1
-
-
 def test_controls_and_keyboard_help_are_in_swedish(page, base_url):
     open_deck(page, base_url, "modul-2")
     expect(page.locator(".controls .navigate-right")).to_have_attribute("aria-label", "nästa bild")
@@ -131,6 +103,9 @@ def test_print_pdf_gives_one_page_per_slide(page, base_url, key):
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(pdf.pages) == slides
     assert "Källor" in reader_text(pdf.pages[-1].extract_text())
+    handout = reader_text(" ".join(p.extract_text() for p in pdf.pages))
+    for control in ("Börja om", "Radera sparade svar"):  # the presenter's, not the room's
+        assert control not in handout
 
 
 def test_deck_works_opened_from_disk(page, site_dir):

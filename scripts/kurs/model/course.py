@@ -85,6 +85,7 @@ class Course:
     roles: dict[str, str] = field(default_factory=dict)  # "my_data", "certificate" … -> page
     # "hosted" (the site offers the packages), "preview" (mkdocs serve) or "package" (this is one)
     package_mode: str = "hosted"
+    site_url: str = ""  # the site's address (mkdocs.yml site_url), for the decks' QR code; "" when not set
 
     @property
     def id(self) -> str:
@@ -256,6 +257,12 @@ class Loader:
                     raise AuthorError(name, "ett bildspel med 'decks' ska inte ha egna bilder", page.meta.line(("decks",)))
                 if not meta.decks and not page.body.strip():
                     raise AuthorError(name, "bildspelet har inga bilder", page.body_line)
+                if meta.cases and not any((self.root / self.settings.cases).glob("*.yml")):
+                    raise AuthorError(name, f"'cases: true', men mappen {self.settings.cases}/ har inga fall",
+                                      page.meta.line(("cases",)))
+                if meta.countdown and not meta.quiz:
+                    raise AuthorError(name, "'countdown' är nedräkningen på frågebilderna: bildspelet behöver 'quiz'",
+                                      page.meta.line(("countdown",)))
                 slides = split_slides(page.body, name, page.body_line) if page.body.strip() else []
                 lines[path.stem] = page.meta
                 return Deck(path.stem, name, meta, tuple(slides), self.settings.decks)

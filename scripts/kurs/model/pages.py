@@ -65,3 +65,7 @@ class DeckMeta(Model):
     quiz: Optional[QuizKey] = None
     sources: Sources = Field(default_factory=list)
     decks: list[Text] = Field(default_factory=list, description="Ett sammansatt bildspel: bildspelen i ordning")
+    countdown: Optional[Annotated[int, Field(ge=5, le=3600)]] = Field(
+        None, description="Nedräkning på frågebilderna medan grupperna pratar, i sekunder (t.ex. 60)")
+    cases: bool = Field(False, description="Fallövningarna i cases/ som bilder: berättelsen och en bild per fråga")
+    qr_code: bool = Field(False, description="En bild med en QR-kod till kursens webbadress (site_url i mkdocs.yml)")

@@ -1,5 +1,7 @@
-/* Starts reveal.js on a course deck with settings for a projected room, and a small plugin
-   that puts reveal.js's visible and spoken labels in the course's language. */
+/* Starts reveal.js on a course deck with settings for a projected room, with small plugins:
+   one puts reveal.js's visible and spoken labels in the course's language, one makes a slide's
+   text smaller when it would not fit, and, on a deck with group questions, the classroom mode's
+   (classroom.js: countdown, the room's count, the session's summary). */
 (function () {
   "use strict";
 
@@ -28,6 +30,21 @@
     });
   }
 
+  // The speaker view's preview of the current slide opens at the slide's first step and, before
+  // the speaker view has connected, asks the projected deck to go there too: a group question's
+  // count or answer would leave the wall when the presenter opens the speaker view (S). The
+  // projected deck ignores what the speaker view asks until it has connected; then the speaker
+  // view sets its preview to the projected deck's step.
+  var speaker = { window: null, connected: false };
+
+  window.addEventListener("message", function (event) {
+    if (!speaker.window || event.source !== speaker.window || typeof event.data !== "string") return;
+    var data = null;
+    try { data = JSON.parse(event.data); } catch (error) { return; }
+    if (data && data.namespace === "reveal-notes" && data.type === "connected") speaker.connected = true;
+    else if (data && data.method === "setState" && !speaker.connected) event.stopImmediatePropagation();
+  });
+
   // The notes plugin writes the speaker view into a window it opens: translate it once
   // its page has been written (and again when its layout menu is rebuilt).
   function translateSpeakerWindows() {
@@ -35,6 +52,8 @@
     window.open = function (url, name) {
       var opened = open.apply(window, arguments);
       if (opened && name === "reveal.js - Notes") {
+        speaker.window = opened;
+        speaker.connected = false;
         var tries = 0;
         var timer = setInterval(function () {
           tries += 1;
@@ -68,6 +87,45 @@
     }
   };
 
+  // A slide whose content (every step of it: hidden fragments take their room too) is taller
+  // than the slide, less the strip where the back link and slide number sit, gets smaller text,
+  // down to three quarters, instead of running off the slide.
+  var FitText = {
+    id: "fit-text",
+    init: function (deck) {
+      var height = deck.getConfig().height * 0.92;
+      function fit(slide) {
+        if (!slide || slide.hasAttribute("data-fitted")) return;
+        slide.setAttribute("data-fitted", "");
+        for (var size = 95; slide.scrollHeight > height && size >= 75; size -= 5) {
+          slide.style.fontSize = size + "%";
+        }
+      }
+      deck.on("ready", function () {
+        if (deck.isPrintView()) deck.getSlides().forEach(fit);
+        else fit(deck.getCurrentSlide());
+      });
+      deck.on("slidechanged", function (event) { fit(event.currentSlide); });
+    }
+  };
+
+  // Whether reveal.js should act on a key pressed in this window. The classroom mode's keys are
+  // its own (by what they type); Enter and Space on a button of ours in a slide press the button
+  // and do not move the deck. A key the speaker view passes on is only a code: reveal.js's
+  // key bindings take it.
+  var classroom = window.CourseClassroom || { plugins: [], keydown: function () { return false; } };
+
+  function keyIsForTheDeck(event) {
+    var target = event.target && event.target.closest ? event.target : document.body;
+    if (target.closest("input, textarea, [contenteditable]")) return true;
+    if (event.ctrlKey || event.metaKey || event.altKey) return true;
+    if (classroom.keydown(event)) {
+      event.preventDefault();
+      return false;
+    }
+    return !(target.closest(".classroom-control") && (event.keyCode === 13 || event.keyCode === 32));
+  }
+
   window.Reveal.initialize({
     hash: true,
     controls: true,
@@ -82,6 +140,7 @@
     margin: 0.05,
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
-    plugins: [window.RevealNotes, LocalLabels]
+    keyboardCondition: keyIsForTheDeck,
+    plugins: [window.RevealNotes, LocalLabels, FitText].concat(classroom.plugins)
   });
 })();

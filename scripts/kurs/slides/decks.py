@@ -33,6 +33,7 @@ FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 ASSETS = {
     "assets/vendor/reveal.js/": HERE / "reveal.js",
     "assets/js/deck.js": HERE / "deck.js",
+    "assets/js/classroom.js": HERE / "classroom.js",
     "assets/css/slides.css": HERE / "slides.css",
 }
 
@@ -43,10 +44,11 @@ def without_embedded_fonts(css: str) -> str:
 
 def decks_hash(course: Course, site_files: list[str], directory_urls: bool, macros_file: Path | None) -> str:
     s = course.settings
-    names = [s.slides, s.quizzes, s.facts, ENGINE] + ([macros_file] if macros_file else [])
+    names = [s.slides, s.quizzes, s.cases, s.facts, ENGINE] + ([macros_file] if macros_file else [])
     modules = "\n".join(f"{m.number}\0{m.title}\0{m.src_path}" for m in course.modules)
     roles = str(sorted(course.roles.items()))
-    return inputs_hash(course.root, names, str(directory_urls), "\n".join(site_files), modules, roles, s.language)
+    return inputs_hash(course.root, names, str(directory_urls), "\n".join(site_files), modules, roles, s.language,
+                       course.id, course.site_url)
 
 
 def render_decks(course: Course, macros: dict[str, Callable], url_of: Callable[[str], str | None],
@@ -65,12 +67,11 @@ def render_decks(course: Course, macros: dict[str, Callable], url_of: Callable[[
     def link_target(path: str) -> str | None:
         return path if path in deck_paths else url_of(path)
 
-    renderer = SlideRenderer(course.facts, course.quizzes, macros, link_target)
+    renderer = SlideRenderer(course, macros, link_target)
     pages = {}
     for deck in course.decks.values():
         back_url, back_text = back_link(course, deck, url_of)
-        pages[deck.site_path] = deck_page(deck, renderer.deck_slides(deck, course.decks), back_url, back_text,
-                                          course.settings.language)
+        pages[deck.site_path] = deck_page(deck, renderer.deck_slides(deck), back_url, back_text, course)
     if renderer.errors:
         raise DeckErrors(renderer.errors)
     write_atomically(cache, json.dumps({"hash": digest, "decks": pages}, ensure_ascii=False).encode("utf-8"))
@@ -110,6 +111,6 @@ def add_decks(pages: dict[str, str], files: Files, config) -> None:
 def macros(ctx) -> dict:
     def deck_list() -> str:
         """Every presenter deck with its size and print links (the presenters' page)."""
-        return deck_table(ctx.course.decks, ctx.course.quizzes, ctx.relative)
+        return deck_table(ctx.course, ctx.relative)
 
     return {"deck_list": deck_list}
