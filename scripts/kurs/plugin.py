@@ -223,8 +223,8 @@ class KursPlugin(BasePlugin[KursConfig]):
         for src_path in self.page_html:
             url = files.get_file_from_path(src_path).url
             page_dirs[src_path] = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/"
-        return books.Material(site.course, self.page_html, self.reflections, site.decks, ctx.render_text,
-                              ctx.module_link, Path(config.docs_dir), page_dirs)
+        return books.Material(site.course, self.page_html, self.reflections, site.decks, ctx.module_link,
+                              Path(config.docs_dir), page_dirs)
 
     def _print_settings(self, config) -> PrintSettings:
         return PrintSettings(self.title, config.site_author or config.site_name, self.config.language,

@@ -262,7 +262,7 @@ def test_a_page_gives_a_book_the_sections_its_front_matter_names_with_its_images
     page = ('<h1 id="start">Kursen<a class="headerlink" href="#start">¶</a></h1><p>Inledning.</p>'
             '<h2 id="vem">Vem?</h2><p>Alla.</p><h2 id="varfor">Varför?</h2><p><img src="../bilder/karta.png" alt="Karta"></p>'
             '<div class="course-sources"><h2 id="kallor">Källor</h2><ul><li>Källa</li></ul></div>')
-    material = Material(course_content(), {"om/index.md": page}, {}, {}, str, str, tmp_path / "docs",
+    material = Material(course_content(), {"om/index.md": page}, {}, {}, str, tmp_path / "docs",
                         {"om/index.md": "om/"})
     whole = page_chapter(material, "om/index.md", BookPart(), "sida-1")
     assert whole.title == "Kursen" and "Alla." in whole.html and "Källa" in whole.html and ' id="' not in whole.html

@@ -102,7 +102,6 @@ class Material:
     pages: dict[str, str]  # docs path -> the page's HTML as MkDocs rendered it
     reflections: dict[int, list[str]]  # module -> its reflection questions (plain text)
     decks: dict[str, str]  # site path -> the deck's page as rendered (slides/)
-    render_text: Callable[[str], str]  # a content text with its facts filled in
     module_link: Callable[[int], str]
     docs_dir: Path
     page_dirs: dict[str, str] = field(default_factory=dict)  # docs path -> folder its URLs start from
@@ -313,7 +312,7 @@ def trainer_chapters(material: Material) -> list[Chapter]:
         chapters.append(Chapter("talarmanus", t("books.speaker_notes"), f'<p>{t("books.speaker_notes_intro")}</p>\n'
                                 + html, entries))
     if course.cases:
-        cases = cases_markdown(course.cases, "shown", 2, material.render_text, material.module_link)
+        cases = cases_markdown(course.cases, "shown", 2, material.module_link)
         chapters.append(Chapter("fallovningar", t("books.cases"), printable_html(_cases_markdown.reset().convert(cases))))
     if reflections_of(course):
         html = "\n".join(
