@@ -3,6 +3,7 @@ Playwright driving Debian's Chromium (Playwright cannot download its own here)."
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
@@ -65,22 +66,36 @@ CONTENT_DIRS = ("docs", "overrides", "quizzes", "slides", "cases")
 CONTENT_FILES = ("mkdocs.yml", "mkdocs-offline.yml", "facts.yml", "glossary.yml", "main.py")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the course's content (the engine is installed), for tests that change or break it."""
+def copy_project(target: Path, *, packages: bool = True, books: bool = True) -> Path:
+    """A copy of the course's content (the engine is installed), for tests that change or break it.
+    `packages=False` / `books=False` turn off what a test does not look at (the plugin's `packages: []`
+    and `books: false`): a copy has no cache, so each would be made from scratch."""
     target.mkdir(parents=True, exist_ok=True)
     for name in CONTENT_DIRS:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in CONTENT_FILES:
         shutil.copy(ROOT / name, target / name)
+    settings = ("" if packages else "    packages: []\n") + ("" if books else "    books: false\n")
+    if settings:
+        config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "\n  kurs:\n" in config
+        (target / "mkdocs.yml").write_text(config.replace("\n  kurs:\n", "\n  kurs:\n" + settings, 1), encoding="utf-8")
     return target
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT, site)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The course built once per test run and shared by the workers (pytest-xdist): the first to get
+    here builds it while the others wait. Tests only read it."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site, built = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not built.exists():
+            result = run_mkdocs(ROOT, site)
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            built.touch()
     return site
 
 
@@ -138,6 +153,7 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": executable,
         "args": [
             "--disable-background-networking",
+            "--disable-gpu",  # software compositing: the same pages for less CPU on a machine without a GPU
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
@@ -189,7 +205,7 @@ def run_axe(page) -> list[dict]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => ({"
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}).then(r => r.violations.map(v => ({"
         "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))",
         WCAG_TAGS,
     )

@@ -11,6 +11,8 @@ import pytest
 from conftest import STORAGE_KEY, format_violations, run_axe, run_mkdocs, serve_folder
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.xdist_group("new-course")  # one worker runs them all: the new course is built once
+
 
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory):

@@ -110,7 +110,7 @@ def sheet_mtimes(project):
 def test_build_renders_sheets_once_then_only_the_edited_one(tmp_path):
     """Every PDF of the site (the sheets and the books) is made once; the second build makes none,
     and an edited sheet is the only PDF made again (no book has the sheets in it)."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", packages=False)
     cold = run_mkdocs(project, tmp_path / "out")
     assert cold.returncode == 0, cold.stderr
     assert len(re.findall(r"faktablad/\S+\.pdf: skapad på", cold.stderr)) == len(SHEET_NAMES)
@@ -139,7 +139,7 @@ def test_build_renders_sheets_once_then_only_the_edited_one(tmp_path):
 
 
 def test_overflowing_sheet_fails_the_build_with_file_and_reason(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", packages=False, books=False)
     source = project / "docs" / "faktablad" / "tecken.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n\nMer text att läsa.\n" * 80, encoding="utf-8")
     result = run_mkdocs(project, tmp_path / "out")

@@ -24,6 +24,8 @@ from kurs import cli
 from kurs.importer import import_presentation
 from kurs.project import load_project, prepare_project
 
+pytestmark = pytest.mark.xdist_group("import")  # one worker runs them all: the imported course is built once
+
 TAG = re.compile(r"<[^>]+>")
 
 

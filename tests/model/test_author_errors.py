@@ -23,7 +23,7 @@ def line_of(path, text) -> int:
 
 @pytest.fixture(scope="module")
 def original(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("original") / "project")
+    return copy_project(tmp_path_factory.mktemp("original") / "project", packages=False, books=False)
 
 
 @pytest.fixture

@@ -117,6 +117,7 @@ def course_frame(page):
     page.wait_for_function("document.getElementById('sco').contentDocument?.getElementById('kursen')")
     launch = page.locator("#sco").element_handle().content_frame()
     course = launch.locator("#kursen").element_handle().content_frame()
+    course.wait_for_url(lambda url: not url.startswith("about:"))  # the launch page opens the course once the LMS has answered
     course.wait_for_load_state()
     return course
 

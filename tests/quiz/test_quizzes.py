@@ -5,8 +5,9 @@ tests/model/test_model.py's."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
-from conftest import ROOT, course_content
+from conftest import ROOT, course_content, url_of
 from kurs.model.facts import UnknownKey
 from kurs.model.quiz import QuizBank
 from kurs.model.yamlfile import parse_yaml
@@ -91,3 +92,46 @@ def test_markdown_marks_right_answers_for_mkdocs_quiz():
     assert "- [x] Ringer stödtelefonen för råd.\n- [ ] Väntar tills hon ber om hjälp." in markdown
     assert markdown.count("<quiz>") == 1 and "<!-- mkdocs-quiz results -->" in markdown
     assert "**Fråga 1 av 1.**" in markdown
+
+
+class BuiltQuizzes(HTMLParser):
+    """Each built quiz's options (label text, marked right) in page order."""
+
+    def __init__(self):
+        super().__init__()
+        self.questions: list[list[list]] = []  # per question: [label text, right?] per option
+        self.right_ids: set[str] = set()
+        self.label: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and "quiz" in (attrs.get("class") or "").split():
+            self.questions.append([])
+        elif tag == "input" and self.questions:
+            if attrs.get("data-correct") == "true":
+                self.right_ids.add(attrs["id"])
+        elif tag == "label" and self.questions and attrs.get("for"):
+            self.label = ["", attrs["for"] in self.right_ids]
+            self.questions[-1].append(self.label)
+
+    def handle_data(self, data):
+        if self.label is not None:
+            self.label[0] += data
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.label = None
+
+
+def test_every_built_quiz_marks_exactly_the_right_answers(site_dir):
+    """What the engine in the browser scores against (tests/quiz/test_quizzes_browser.py answers each
+    quiz): every option of every question on its page, in order, marked right exactly when the bank says."""
+    content = course_content()
+    assert set(content.quiz_pages) == set(content.quizzes)
+    for key, src_path in content.quiz_pages.items():
+        parser = BuiltQuizzes()
+        parser.feed((site_dir / url_of(src_path) / "index.html").read_text(encoding="utf-8"))
+        expected = [[[answer.text, answer.is_right] for answer in question.answers]
+                    for question in content.quizzes[key].questions]
+        built = [[[" ".join(text.split()), right] for text, right in options] for options in parser.questions]
+        assert built == [[[" ".join(text.split()), right] for text, right in options] for options in expected], key

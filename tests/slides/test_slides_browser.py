@@ -35,9 +35,13 @@ def slide_kinds(page) -> list[str]:
 
 
 @pytest.mark.parametrize("key", DECKS)
-def test_deck_opens_offline_safe_advances_and_passes_axe(page, base_url, key):
+def test_deck_opens_offline_safe_has_notes_on_every_content_slide_advances_and_passes_axe(page, base_url, key):
     requests, errors = open_deck(page, base_url, key)
     assert page.locator("html").get_attribute("lang") == "sv"
+    notes = page.evaluate("Reveal.getSlides().map(s => (Reveal.getSlideNotes(s) || '').trim().length)")
+    content = [n for n, kind in zip(notes, slide_kinds(page)) if kind == "content"]
+    assert content, "no content slides"
+    assert all(content), f"{content.count(0)} of {len(content)} content slides lack notes"
     violations = run_axe(page)
     assert not violations, format_violations(violations)
     page.keyboard.press("ArrowRight")
@@ -46,16 +50,6 @@ def test_deck_opens_offline_safe_advances_and_passes_axe(page, base_url, key):
     outside = [url for url in requests if not url.startswith(base_url)]
     assert not outside, outside
     assert not errors, errors
-
-
-@pytest.mark.parametrize("key", DECKS)
-def test_every_content_slide_carries_speaker_notes(page, base_url, key):
-    open_deck(page, base_url, key)
-    notes = page.evaluate("Reveal.getSlides().map(s => (Reveal.getSlideNotes(s) || '').trim().length)")
-    kinds = slide_kinds(page)
-    content = [n for n, kind in zip(notes, kinds) if kind == "content"]
-    assert content, "no content slides"
-    assert all(content), f"{content.count(0)} of {len(content)} content slides lack notes"
 
 
 def test_full_deck_follows_the_seed_order_with_every_part(page, base_url):
