@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import axe_light_and_dark, built_reflections, course_content, format_violations, press_tab_until, reader_text
+from conftest import built_reflections, course_content, press_tab_until, reader_text
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -124,16 +124,3 @@ def test_module_6_shows_the_cases_with_comments_folded_and_opened_by_keyboard(pa
     page.keyboard.press("Enter")
     expect(first).to_have_attribute("open", "")
     expect(first.locator("p").nth(0)).to_be_visible()
-
-
-def test_axe_finds_nothing_with_the_comments_open_light_or_dark(page, base_url):
-    states = {}
-    page.goto(base_url + MODULE_6)
-    page.locator(".course-case details > summary").first.click()
-    states["module 6, comment open"] = axe_light_and_dark(page)
-    for path in (GUIDE, TRAINER_COPY, HANDOUT, REFLECTIONS):
-        page.goto(base_url + path)
-        states[path] = axe_light_and_dark(page)
-    problems = {f"{state}, {mode}": format_violations(v)
-                for state, by_mode in states.items() for mode, v in by_mode.items() if v}
-    assert not problems, problems

@@ -168,11 +168,11 @@ def test_a_quiz_can_be_completed_with_the_keyboard_alone(page, base_url):
 
 
 @pytest.mark.parametrize("key,path", [QUIZ_PAGES[0], QUIZ_PAGES[-1]], ids=["modul-1", "slutprov"])
-def test_axe_finds_nothing_in_initial_answered_and_finished_states_light_or_dark(page, base_url, key, path):
+def test_axe_finds_nothing_in_answered_and_finished_states_light_or_dark(page, base_url, key, path):
+    """The quiz before an answer is the page as tests/site/test_site_browser.py checks it."""
     page.goto(base_url + path)
     questions = QUIZZES[key].questions
     states = {}
-    states["initial"] = axe_light_and_dark(page)
     answer(page, 0, [wrong_index(questions[0])])  # wrong: feedback, explanation, right answer marked
     states["answered"] = axe_light_and_dark(page)
     for number in range(1, len(questions)):

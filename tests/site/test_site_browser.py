@@ -31,8 +31,9 @@ def test_nav_has_start_six_modules_and_reference_pages():
 @pytest.mark.parametrize("title,url", PAGES, ids=PAGE_IDS)
 def test_every_nav_page_has_its_heading_passes_axe_light_and_dark_and_stays_on_the_site(page, base_url, title, url):
     """Each page of the menu, loaded once: it is there with a Swedish heading; every link to one of
-    our PDFs opens one; axe finds no WCAG 2.1 A/AA violation with every folded box open, in light
-    mode and, after the reader switches, in dark mode; and nothing is requested from outside."""
+    our PDFs opens one; axe finds no WCAG 2.1 A/AA violation with every folded box open (the trainer's
+    comments to the cases too), in light mode and, after the reader switches, in dark mode; and
+    nothing is requested from outside."""
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     response = page.goto(base_url + url)
